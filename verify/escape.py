@@ -1,0 +1,18 @@
+"""Markdown escaping of source text: a source can never add structure to the report."""
+from __future__ import annotations
+
+import re
+
+# Every character that can start markdown or HTML structure inline. Source text is data: escaping these
+# keeps a source from opening a link, image, HTML tag, code span, emphasis or table cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$])")
+# GFM turns bare URLs and www. names into links; a backslash before the dot or colon stops the autolink.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto)(:)|\b(www)(\.)")
+
+
+def escape(text: str) -> str:
+    """Source text as inert markdown on a single line."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda m: (m.group(1) or m.group(3)) + "\\" + (m.group(2) or m.group(4)), text)
