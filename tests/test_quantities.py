@@ -1,0 +1,151 @@
+"""find_quantities: the real-sentence table (exact), tricky cases, and span invariants."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extraction_cases import CASES, HELDOUT, quantity_differences
+from verify.quantities import find_quantities
+
+ROOTS = (Path(__file__).resolve().parents[1], Path("/work/shared"))
+
+
+def _source_text(source: str) -> str | None:
+    for root in ROOTS:
+        path = root / source
+        if path.exists():
+            return path.read_text(encoding="utf-8")
+    return None
+
+
+def test_table_is_large_enough_and_quotes_its_sources():
+    assert len(CASES) >= 100 and len(HELDOUT) >= 25
+    for case in CASES:
+        source = _source_text(case.source)
+        if source is not None:
+            assert case.text in source, (case.source, case.text[:60])
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.source.split('/')[-1]}:{c.text[:40]}")
+def test_real_sentences(case):
+    found = find_quantities(case.text)
+    assert [q.surface for q in found] == [e["surface"] for e in case.quantities]
+    for expected, actual in zip(case.quantities, found):
+        assert quantity_differences(expected, actual) == [], expected["surface"]
+
+
+def _one(text: str):
+    found = find_quantities(text)
+    assert len(found) == 1, [q.surface for q in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value, step", [
+    ("$14.1 billion", 14.1e9, 1e8),
+    ("61 billion", 61e9, 1e9),
+    ("$60.84 billion", 60.84e9, 1e7),
+    ("1,500", 1500, 1),
+    ("26.4 billion", 26.4e9, 1e8),
+    ("a dozen", 12, 12),
+    ("a hundred", 100, 100),
+    ("three hundred and twelve", 312, 1),
+])
+def test_value_and_step_as_written(text, value, step):
+    q = _one(text)
+    assert q.value == pytest.approx(value) and q.step == pytest.approx(step)
+
+
+@pytest.mark.parametrize("text, unit, value", [
+    ("£200m", "GBP", 200e6),
+    ("200 million-pound", "GBP", 200e6),
+    ("€225.988 million", "EUR", 225.988e6),
+    ("226 million euros", "EUR", 226e6),
+    ("11,000 m²", "m2", 11000),
+    ("5,000 tonnes", "t", 5000),
+    ("30 percent", "%", 30),
+    ("US$5 million", "USD", 5e6),
+    ("UAH 500", "UAH", 500),
+    ("120 miles", "mi", 120),
+])
+def test_units_and_currencies(text, unit, value):
+    q = _one(text)
+    assert (q.unit, q.value) == (unit, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text, approx, low, high", [
+    ("more than 7,000", "more than", 7000, None),
+    ("over 80", "more than", 80, None),
+    ("at least 13", "at least", 13, None),
+    ("up to 500", "up to", None, 500),
+    ("fewer than 10", "less than", None, 10),
+    ("nearly 800", "nearly", None, None),
+    ("approximately 476", "about", None, None),
+    ("500 or more", "at least", 500, None),
+])
+def test_open_bounds_keep_the_stated_value(text, approx, low, high):
+    q = _one(text)
+    assert (q.approx, q.low, q.high) == (approx, low, high) and q.value is not None
+
+
+def test_ranges_and_tallies():
+    assert (_one("10-12 people").low, _one("10-12 people").high) == (10, 12)
+    q = _one("between $5 billion and $7 billion")
+    assert (q.value, q.low, q.high, q.unit) == (None, 5e9, 7e9, "USD")
+    assert _one("passed in a 311-112 vote").tally == (311, 112)
+    assert _one("failed 215-99").kind == "tally"
+    assert _one("a 99-215 vote").tally == (99, 215)          # a vote even when the first figure is smaller
+    assert [q.surface for q in find_quantities("the death toll rose from 16 to 25")] == ["16", "25"]
+
+
+def test_multipliers():
+    assert (_one("tenfold").kind, _one("tenfold").value) == ("multiplier", 10)
+    q = _one("three times more products")
+    assert (q.kind, q.value, q.counts) == ("multiplier", 3, "products")
+
+
+@pytest.mark.parametrize("text", [
+    "Shahed-136, Shahed-131, L119, PD-2, F-16, Mirage-2000, Kh-101, FP-1 and the 1Force consortium",
+    "155-mm artillery shells and 105mm howitzers",
+    "at about 7 a.m., as of 12:00, at 18:00, 12:17 GMT",
+    "in 2023 and in February 2024, on Feb. 25 and November 19, the night of 18–19 November",
+    "the 1st Ukrainian drone factory, from the third to the ninth floor",
+    "nine-story apartment blocks",            # an adjectival modifier, not a count
+    "call +44 20 7946 0958 or see https://menafn.com/1110371636/x",
+    "Banner Size 300 X 250 pixels",
+    "one of the deadliest, one of the buildings, no one",
+    "dozens of residents and tens of thousands of people; billions in military aid",
+    "Challenger 2 tanks, Journalism 2023, the two-thirds majority",
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_what_a_number_counts():
+    found = {q.surface: q.counts for q in find_quantities(
+        "Authorities said that six of the 31 confirmed dead are children.")}
+    assert found == {"six": "children", "31": "confirmed dead"}
+    assert _one("up to 500 British jobs").counts == "British jobs"
+    assert _one("one Republican abstained").counts == "Republican"
+    assert _one("all but six").approx == "all but"
+    assert _one("1,500 interceptor drones per day").rate == "day"
+
+
+def test_offsets_slice_back_on_whole_articles():
+    texts = [_source_text(source) for source in sorted({case.source for case in CASES})]
+    texts = [text for text in texts if text is not None]
+    assert texts
+    for text in texts:
+        found = find_quantities(text)
+        assert all(text[q.start:q.end] == q.surface for q in found)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–$£€%mkbnxX:aeiorstdlyofu\n")), max_size=60))
+def test_spans_are_exact_sorted_and_disjoint(text):
+    found = find_quantities(text)
+    assert all(text[q.start:q.end] == q.surface and q.start < q.end for q in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
