@@ -1,0 +1,439 @@
+"""The compare stage: align the claims of different documents that state the same quantity or date, and judge them.
+
+Steps, each a function below:
+1. `slots`: within one document, claims that restate one quantity (the toll in the lead and again in the body)
+   become one slot; its representative is the document's most precise, most repeated, earliest figure.
+2. `align`: for each pair of documents, slots are matched one-to-one, best match first. A match needs hard
+   compatibility (same kind of value, unit, rate, role, subject, level, scope, plan vs fact) and a context
+   similarity from the embedding model over the words around the value and over the whole sentence.
+3. `judge`: a matched pair agrees when the values are equal within the stated approximation or ordinary
+   rounding, and conflicts otherwise.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from .claims import Claim
+from .dates import DateMention
+from .group import ClaimGroup
+from .quantities import Quantity
+
+# Weights of the match score between two claims (each similarity is a cosine in [-1, 1]).
+CONTEXT_WEIGHT = 0.5
+SENTENCE_WEIGHT = 0.5
+SAME_ROLE_BONUS = 0.1
+SAME_SUBJECT_BONUS = 0.1
+SAME_GROUP_BONUS = 0.05
+# A conflict needs a closer match than an agreement: a false alarm costs a reviewer more than a missed echo.
+NUMBER_THRESHOLD = 0.55
+DATE_THRESHOLD = 0.62
+AGREEMENT_THRESHOLD = 0.45
+# Slots of one document: restatements of one quantity.
+SLOT_THRESHOLD = 0.45
+
+# Tolerances for approximations, as fractions of the stated value.
+APPROX_SPREAD = 0.1         # "about", "roughly", "approximately": +/- 10 %
+NEAR_SPREAD = 0.1           # "nearly", "almost": up to 10 % below
+BOUND_SPREAD = 0.15         # "at least 25", "more than 160": a reported figure, up to 15 % above
+# Two reports of one budget line rarely differ by more than a quarter unless one counts a component the
+# other leaves out (aid with or without its humanitarian part): beyond this ratio money is not compared.
+MONEY_SCOPE_RATIO = 1.25
+
+_LOWER = {"more than", "over", "at least", "above", "exceeding", "in excess of", "upwards of", "no fewer than"}
+_UPPER = {"up to", "less than", "under", "fewer than", "as many as", "no more than", "at most", "below"}
+_NEAR = {"nearly", "almost", "just under", "close to", "nearly a", "almost a"}
+_VAGUE = re.compile(r"dozens|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
+_CASUALTY_ROLES = {"killed", "injured", "missing"}
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The claims of one document about one quantity or date; `claim` is the figure the document stands by."""
+
+    id: int
+    doc: str
+    claim: Claim
+    members: tuple[Claim, ...]
+
+    @property
+    def alternatives(self) -> tuple[Claim, ...]:
+        """Other values the same document gives for this quantity (an earlier toll, a rounded figure)."""
+        return tuple(c for c in self.members if _value_key(c) != _value_key(self.claim))
+
+
+@dataclass(frozen=True)
+class Finding:
+    type: str                      # "conflict" or "agreement"
+    kind: str                      # "number" or "date"
+    group: str                     # id of the ValueGroup both claims belong to
+    claims: tuple[Claim, Claim]    # in document order
+    score: float                   # 0..1: how sure and how important
+    explanation: str
+    what: str                      # the quantity in plain words
+    newer: str | None = None       # id of the later-published document, when the two dates differ
+    also: tuple[tuple[Claim, ...], tuple[Claim, ...]] = ((), ())  # other values each document gives
+
+
+@dataclass(frozen=True)
+class Comparison:
+    findings: list[Finding]          # conflicts first, then agreements, each by score
+    value_groups: list[ValueGroup]
+    slots: list[Slot]
+
+    def single_source(self) -> list[Slot]:
+        """Slots no other document was matched with: claims a checker should verify next."""
+        grouped = {c.id for g in self.value_groups for c in g.claims}
+        return [s for s in self.slots if s.claim.id not in grouped]
+
+
+@dataclass(frozen=True)
+class ValueGroup:
+    """One quantity or date across documents: every slot aligned with another, transitively."""
+
+    id: str
+    what: str
+    claims: tuple[Claim, ...]      # each document's representative claim, in document order
+
+    @property
+    def docs(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c.doc for c in self.claims))
+
+
+# ---------------------------------------------------------------- compatibility
+
+def _is_future(claim: Claim) -> bool | None:
+    mention = claim.mention
+    if not isinstance(mention, DateMention) or claim.published is None:
+        return None
+    if mention.first is not None and mention.first > claim.published:
+        return True
+    if mention.last is not None and mention.last <= claim.published:
+        return False
+    return None
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Hard rules: could these two claims be about the same quantity or date at all?"""
+    if a.kind != b.kind:
+        return False
+    if a.role and b.role and a.role != b.role:
+        return False
+    if a.kind == "date":
+        if a.planned != b.planned:
+            return False
+        fa, fb = _is_future(a), _is_future(b)
+        return fa is None or fb is None or fa == fb
+    qa, qb = a.mention, b.mention
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    if qa.kind != qb.kind or qa.unit != qb.unit or qa.rate != qb.rate:
+        return False
+    if a.subject and b.subject and a.subject != b.subject:
+        return False
+    if (a.part_of is None) != (b.part_of is None):
+        return False
+    if a.scope and b.scope and not (a.scope & b.scope):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- values
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated quantity allows, given its approximation and the precision it was written with."""
+    if q.value is None:
+        low = q.low if q.low is not None else -math.inf
+        high = q.high if q.high is not None else math.inf
+        return (low, high)
+    v = q.value
+    half = (q.step or 1.0) / 2
+    approx = (q.approx or "").lower()
+    if approx in _LOWER:
+        if _VAGUE.search(q.surface) or "dozen" in q.surface.lower():
+            return (v, math.inf)
+        return (v, v * (1 + BOUND_SPREAD) + half)
+    if approx in _UPPER:
+        return (v * (1 - BOUND_SPREAD) - half, v)
+    if approx in _NEAR:
+        return (v * (1 - NEAR_SPREAD) - half, v + half)
+    if approx:
+        return (v * (1 - APPROX_SPREAD) - half, v * (1 + APPROX_SPREAD) + half)
+    return (v - half, v + half)
+
+
+def _date_interval(d: DateMention) -> tuple:
+    return (d.first, d.last)
+
+
+def values_agree(a: Claim, b: Claim) -> bool:
+    if a.kind == "date":
+        (a0, a1), (b0, b1) = _date_interval(a.mention), _date_interval(b.mention)
+        return (a1 is None or b0 is None or b0 <= a1) and (b1 is None or a0 is None or a0 <= b1)
+    qa, qb = a.mention, b.mention
+    if qa.tally is not None or qb.tally is not None:
+        return qa.tally == qb.tally
+    (a0, a1), (b0, b1) = interval(qa), interval(qb)
+    return b0 <= a1 and a0 <= b1
+
+
+def _same_scope_of_money(a: Claim, b: Claim) -> bool:
+    qa, qb = a.mention, b.mention
+    if a.kind != "number" or qa.kind != "money" or not qa.value or not qb.value:
+        return True
+    return max(qa.value, qb.value) / min(qa.value, qb.value) <= MONEY_SCOPE_RATIO
+
+
+def _comparable_for_conflict(a: Claim, b: Claim) -> bool:
+    """Extra evidence a conflict needs beyond a close match."""
+    if a.kind == "date":
+        # Two dates in similar sentences often date different acts of different actors (the Senate's
+        # vote, the House's vote): a date conflict needs the same names around both dates, or none.
+        return not (a.actors and b.actors) or bool(a.actors & b.actors)
+    return _same_scope_of_money(a, b)
+
+
+def _value_key(claim: Claim):
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return (m.value, m.first, m.last)
+    return (m.value, m.low, m.high, m.tally, m.unit)
+
+
+def _figure(claim: Claim):
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return (m.first, m.last)
+    return (m.value, m.tally, m.unit)
+
+
+def display_value(claim: Claim) -> str:
+    """The normalised value as text: '1500', '14100000000', '311-112', '2026-02-25', '2025-11-18/2025-11-19'."""
+    m = claim.mention
+    if isinstance(m, DateMention):
+        if m.range_start and m.range_end:
+            return f"{m.range_start}/{m.range_end}"
+        return m.value or ""
+    if m.tally is not None:
+        return f"{m.tally[0]}-{m.tally[1]}"
+    if m.value is not None:
+        return _number(m.value)
+    return f"{_number(m.low) if m.low is not None else ''}..{_number(m.high) if m.high is not None else ''}"
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.6g}"
+
+
+# ---------------------------------------------------------------- matching
+
+class _Similarity:
+    def __init__(self, context_vectors, sentence_vectors, sentence_row, sentence_group):
+        self.context = context_vectors
+        self.sentence = sentence_vectors
+        self.row = sentence_row
+        self.group = sentence_group
+
+    def __call__(self, a: Claim, b: Claim) -> float:
+        ctx = float(self.context[a.id] @ self.context[b.id])
+        ra, rb = self.row[(a.doc, a.sentence.index)], self.row[(b.doc, b.sentence.index)]
+        sent = float(self.sentence[ra] @ self.sentence[rb])
+        score = CONTEXT_WEIGHT * ctx + SENTENCE_WEIGHT * sent
+        if a.role and a.role == b.role:
+            score += SAME_ROLE_BONUS
+        if a.subject and a.subject == b.subject:
+            score += SAME_SUBJECT_BONUS
+        if self.group.get(ra) is not None and self.group.get(ra) == self.group.get(rb):
+            score += SAME_GROUP_BONUS
+        return score
+
+
+def _precision_rank(claim: Claim) -> int:
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return {"day": 0, "range": 1, "week": 2, "month": 3}.get(m.granularity, 4)
+    approx = (m.approx or "").lower()
+    if not approx:
+        return 0
+    if approx in _LOWER or approx in _UPPER:
+        return 1
+    return 2
+
+
+def build_slots(claims: list[Claim], similarity) -> list[Slot]:
+    """Group each document's restatements of one quantity; pick the figure the document stands by."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    slots: list[Slot] = []
+    for doc, doc_claims in by_doc.items():
+        parent = list(range(len(doc_claims)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, a in enumerate(doc_claims):
+            for j in range(i + 1, len(doc_claims)):
+                b = doc_claims[j]
+                if a.sentence.index == b.sentence.index or not compatible(a, b):
+                    continue
+                same_value = _value_key(a) == _value_key(b)
+                known = a.role is not None and a.role == b.role
+                if (known or same_value) and similarity(a, b) >= SLOT_THRESHOLD:
+                    parent[find(j)] = find(i)
+        members: dict[int, list[Claim]] = {}
+        for i, claim in enumerate(doc_claims):
+            members.setdefault(find(i), []).append(claim)
+        for group in members.values():
+            # The figure a document stands by: stated most precisely, then most often (whatever the
+            # qualifier: "at least 31" and "31" are the same figure), then first.
+            counts: dict = {}
+            for c in group:
+                counts[_figure(c)] = counts.get(_figure(c), 0) + 1
+            best = min(group, key=lambda c: (_precision_rank(c), -counts[_figure(c)], c.id))
+            slots.append(Slot(id=len(slots), doc=doc, claim=best, members=tuple(group)))
+    return slots
+
+
+def describe(claim: Claim) -> str:
+    """The quantity in plain words: 'people killed', 'USD amount for Ukrai…', 'vote tally', 'date'."""
+    if claim.kind == "date":
+        return f"date ({claim.role})" if claim.role else "date"
+    q = claim.mention
+    if q.kind == "tally":
+        return "vote tally"
+    head = claim.subject or (q.counts or "").strip()
+    if q.kind == "money":
+        head = f"amount in {q.unit}" if q.unit else "amount of money"
+    elif q.kind == "percent":
+        head = f"percentage{' of ' + head if head else ''}"
+    elif not head:
+        head = f"quantity in {q.unit}" if q.unit else "number"
+    parts = [head]
+    if claim.role:
+        parts.append(claim.role)
+    if q.rate:
+        parts.append(f"per {q.rate}")
+    return " ".join(parts)
+
+
+def _explain(kind: str, a: Claim, b: Claim, outlets: dict[str, str], newer: str | None) -> str:
+    sa, sb = f"'{a.surface}' ({outlets[a.doc]})", f"'{b.surface}' ({outlets[b.doc]})"
+    if kind == "agreement":
+        if display_value(a) == display_value(b):
+            return f"Same value: {sa} and {sb}."
+        return f"Compatible within rounding or the stated approximation: {sa} and {sb}."
+    text = f"Different values for the same {describe(a)}: {sa} vs {sb}"
+    if a.kind == "number" and a.mention.tally is None:
+        text += " — beyond rounding and the stated approximation"
+    if newer is not None:
+        later = a if newer == a.doc else b
+        text += f"; {outlets[newer]} published later ({later.published.isoformat()}): possibly an updated figure"
+    return text + "."
+
+
+def _score(kind: str, a: Claim, b: Claim, match: float) -> float:
+    confidence = max(0.0, min(1.0, match))
+    if a.kind == "number" and (a.role in _CASUALTY_ROLES or b.role in _CASUALTY_ROLES):
+        importance = 1.0
+    elif a.kind == "number" and a.mention.kind in ("money", "tally"):
+        importance = 0.8
+    elif a.kind == "date":
+        importance = 0.7
+    else:
+        importance = 0.6
+    if kind == "agreement":
+        importance *= 0.8
+    return round(0.6 * confidence + 0.4 * importance, 3)
+
+
+def compare(
+    claims: list[Claim],
+    context_vectors: np.ndarray,
+    sentence_vectors: np.ndarray,
+    sentence_keys: list[tuple[str, int]],
+    groups: list[ClaimGroup],
+    outlets: dict[str, str],
+) -> "Comparison":
+    """Align and judge the claims of different documents.
+
+    `sentence_keys[i]` is the (doc, sentence index) of row i of `sentence_vectors`; `outlets` maps a
+    document id to the outlet name used in explanations.
+    """
+    row = {key: i for i, key in enumerate(sentence_keys)}
+    group_of_row = {row[(s.doc, s.index)]: g.id for g in groups for s in g.members if len(g.docs) > 1}
+    similarity = _Similarity(context_vectors, sentence_vectors, row, group_of_row)
+    slots = build_slots(claims, similarity)
+
+    candidates = []
+    for i, sa in enumerate(slots):
+        for sb in slots[i + 1:]:
+            a, b = sa.claim, sb.claim
+            if sa.doc == sb.doc or not compatible(a, b):
+                continue
+            match = similarity(a, b)
+            agree = values_agree(a, b)
+            threshold = AGREEMENT_THRESHOLD if agree else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD
+            if match < threshold or (not agree and not _comparable_for_conflict(a, b)):
+                continue
+            # Prefer equal values when a document states several figures in similar words: the pair that
+            # agrees is more likely the same quantity than the pair that differs.
+            priority = match + (0.15 if agree else 0.0)
+            candidates.append((-priority, sa.id, sb.id, match, agree))
+    candidates.sort()
+
+    used: set[tuple[int, str]] = set()
+    pairs = []
+    for _, ia, ib, match, agree in candidates:
+        sa, sb = slots[ia], slots[ib]
+        if (ia, sb.doc) in used or (ib, sa.doc) in used:
+            continue
+        used.add((ia, sb.doc))
+        used.add((ib, sa.doc))
+        pairs.append((sa, sb, match, agree))
+
+    # Value groups: slots linked by an aligned pair, transitively.
+    parent = {s.id: s.id for s in slots}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for sa, sb, _, _ in pairs:
+        parent[find(sb.id)] = find(sa.id)
+    members: dict[int, list[Slot]] = {}
+    for s in slots:
+        members.setdefault(find(s.id), []).append(s)
+    value_groups: list[ValueGroup] = []
+    group_id: dict[int, str] = {}
+    for root, group_slots in sorted(members.items(), key=lambda kv: min(s.claim.id for s in kv[1])):
+        if len(group_slots) < 2:
+            continue
+        gid = f"q{len(value_groups) + 1}"
+        group_id[root] = gid
+        ordered = tuple(sorted((s.claim for s in group_slots), key=lambda c: c.id))
+        value_groups.append(ValueGroup(id=gid, what=describe(ordered[0]), claims=ordered))
+
+    findings = []
+    for sa, sb, match, agree in pairs:
+        if sb.claim.id < sa.claim.id:
+            sa, sb = sb, sa
+        a, b = sa.claim, sb.claim
+        kind = "agreement" if agree else "conflict"
+        newer = None
+        if kind == "conflict" and a.published and b.published and a.published != b.published:
+            newer = a.doc if a.published > b.published else b.doc
+        findings.append(Finding(
+            type=kind, kind=a.kind, group=group_id[find(sa.id)], claims=(a, b),
+            score=_score(kind, a, b, match), explanation=_explain(kind, a, b, outlets, newer),
+            what=describe(a), newer=newer, also=(sa.alternatives, sb.alternatives),
+        ))
+    findings.sort(key=lambda f: (f.type != "conflict", -f.score, f.claims[0].id, f.claims[1].id))
+    return Comparison(findings, value_groups, slots)

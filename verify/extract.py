@@ -1,0 +1,61 @@
+"""The extract stage: the numbers and dates of each sentence, with spans into the document text."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates
+from .ingest import Document
+from .quantities import Quantity, find_quantities
+from .segment import Sentence
+
+
+@dataclass(frozen=True)
+class ExtractedSentence:
+    sentence: Sentence
+    quantities: tuple[Quantity, ...]   # spans are document offsets
+    dates: tuple[DateMention, ...]     # spans are document offsets
+
+
+def _shifted(mention, offset: int):
+    return dataclasses.replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+def extract_sentence(sentence: Sentence, published=None) -> ExtractedSentence:
+    quantities = tuple(_shifted(q, sentence.start) for q in find_quantities(sentence.text))
+    dates = tuple(_shifted(d, sentence.start) for d in find_dates(sentence.text, published))
+    return ExtractedSentence(sentence, quantities, dates)
+
+
+def extract(documents: list[Document], sentences: list[Sentence]) -> list[ExtractedSentence]:
+    published = {doc.id: doc.published for doc in documents}
+    return [extract_sentence(s, published.get(s.doc)) for s in sentences]
+
+
+def mention_record(mention) -> dict:
+    """A quantity or date as `verify extract` writes it (schema in README.md)."""
+    if isinstance(mention, DateMention):
+        record = {"surface": mention.surface, "span": [mention.start, mention.end], "value": mention.value,
+                  "granularity": mention.granularity, "resolution": mention.resolution}
+        if mention.range_start or mention.range_end:
+            record["start"], record["end"] = mention.range_start, mention.range_end
+        if mention.fuzzy:
+            record["fuzzy"] = mention.fuzzy
+        return record
+    record = {"surface": mention.surface, "span": [mention.start, mention.end], "kind": mention.kind}
+    if mention.tally is not None:
+        record["tally"] = list(mention.tally)
+    elif mention.value is not None and mention.low is None and mention.high is None:
+        record["value"] = mention.value
+    else:
+        record["value"] = mention.value
+        record["low"], record["high"] = mention.low, mention.high
+    record.update(unit=mention.unit, approx=mention.approx, rate=mention.rate, counts=mention.counts)
+    return record
+
+
+def sentence_record(item: ExtractedSentence) -> dict:
+    s = item.sentence
+    return {"doc": s.doc, "start": s.start, "end": s.end, "sentence": s.text,
+            "quantities": [mention_record(q) for q in item.quantities],
+            "dates": [mention_record(d) for d in item.dates]}

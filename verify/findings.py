@@ -1,0 +1,88 @@
+"""findings.jsonl: the machine-readable report, one JSON object a line (schema in README.md)."""
+from __future__ import annotations
+
+import io
+from typing import Iterator
+
+import jsonlines
+
+from .claims import Claim
+from .compare import Finding, display_value
+from .pipeline import Result
+
+SCHEMA_VERSION = 1
+
+
+def claim_record(claim: Claim, outlets: dict[str, str]) -> dict:
+    sentence = claim.sentence
+    record = {
+        "doc": claim.doc,
+        "outlet": outlets[claim.doc],
+        "published": claim.published.isoformat() if claim.published else None,
+        "sentence": sentence.text,
+        "start": sentence.start,
+        "end": sentence.end,
+        "value": display_value(claim),
+        "surface": claim.surface,
+        "span": [claim.mention.start, claim.mention.end],
+    }
+    if claim.kind == "number":
+        record["unit"] = claim.mention.unit
+    else:
+        record["granularity"] = claim.mention.granularity
+    return record
+
+
+def finding_record(finding: Finding, outlets: dict[str, str]) -> dict:
+    return {
+        "type": finding.type,
+        "kind": finding.kind,
+        "group": finding.group,
+        "what": finding.what,
+        "claims": [claim_record(c, outlets) for c in finding.claims],
+        "score": finding.score,
+        "explanation": finding.explanation,
+        "newer": finding.newer,
+    }
+
+
+def records(result: Result) -> Iterator[dict]:
+    outlets = {d.id: d.outlet for d in result.documents}
+    comparison = result.comparison
+    yield {
+        "type": "run",
+        "schema": SCHEMA_VERSION,
+        "model": result.model,
+        "documents": len(result.documents),
+        "sentences": len(result.sentences),
+        "claims": len(result.claims),
+        "conflicts": sum(f.type == "conflict" for f in comparison.findings),
+        "agreements": sum(f.type == "agreement" for f in comparison.findings),
+        "skipped": result.skipped,
+    }
+    claims_per_doc: dict[str, int] = {}
+    for claim in result.claims:
+        claims_per_doc[claim.doc] = claims_per_doc.get(claim.doc, 0) + 1
+    sentences_per_doc: dict[str, int] = {}
+    for sentence in result.sentences:
+        sentences_per_doc[sentence.doc] = sentences_per_doc.get(sentence.doc, 0) + 1
+    for doc in result.documents:
+        yield {
+            "type": "document", "id": doc.id, "outlet": doc.outlet, "title": doc.title, "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None, "origin": doc.origin,
+            "sentences": sentences_per_doc.get(doc.id, 0), "claims": claims_per_doc.get(doc.id, 0),
+        }
+    for finding in comparison.findings:
+        yield finding_record(finding, outlets)
+    for group in comparison.value_groups:
+        yield {"type": "group", "id": group.id, "what": group.what,
+               "claims": [claim_record(c, outlets) for c in group.claims]}
+    for slot in comparison.single_source():
+        yield {"type": "single_source", "kind": slot.claim.kind, "claim": claim_record(slot.claim, outlets)}
+
+
+def render_jsonl(result: Result) -> str:
+    buffer = io.StringIO()
+    with jsonlines.Writer(buffer, compact=True, sort_keys=False) as writer:
+        writer.write_all(records(result))
+    return buffer.getvalue()
