@@ -1,0 +1,121 @@
+"""Command line: a thin shell over the Python API. Heavy modules are imported inside commands so --help is instant."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .errors import InputError
+
+
+class _Group(click.Group):
+    """Turns InputError into a one-line message and exit status 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(f"verify: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="verify")
+def main():
+    """Cross-check numbers and dates across news articles: conflicts, corroborated and single-source claims."""
+
+
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+
+
+def _model(command):
+    """--model, and where its vectors are cached (a rerun only encodes sentences it has not seen)."""
+    command = click.option("--no-cache", is_flag=True,
+                           help="Encode every sentence afresh; read and write no cache.")(command)
+    command = click.option("--cache-dir", default=None, metavar="DIR",
+                           type=click.Path(file_okay=False, path_type=str),
+                           help="Embedding cache folder (default: $VERIFY_CACHE_DIR, else ~/.cache/verify).")(command)
+    return click.option("--model", default=None, metavar="NAME_OR_PATH",
+                        help="sentence-transformers model (default: the bundled all-MiniLM-L6-v2).")(command)
+
+
+@main.command()
+@_paths
+@click.option("-o", "--report", "report_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Write the markdown report here (default: stdout).")
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Also write the findings as JSON lines here.")
+@_model
+def check(paths, report_path, jsonl_path, model, cache_dir, no_cache):
+    """Cross-check the articles in PATHS (.txt/.md files, folders of them, or .jsonl)."""
+    from .findings import render_jsonl
+    from .output import write_atomic
+    from .pipeline import check as run_check
+    from .report import render_markdown
+
+    _check_output_folders(report_path, jsonl_path)
+    result = run_check(paths, model=model, cache_dir=cache_dir, use_cache=not no_cache)
+    markdown = render_markdown(result)
+    if jsonl_path:
+        write_atomic(jsonl_path, render_jsonl(result))
+    if report_path:
+        write_atomic(report_path, markdown)
+    else:
+        click.echo(markdown, nl=False)
+
+
+@main.command()
+@_paths
+@click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Write here instead of stdout.")
+def extract(paths, jsonl_path):
+    """Dump the numbers and dates read from each sentence, one JSON object per sentence."""
+    import io
+
+    import jsonlines
+
+    from .extract import extract as run_extract
+    from .extract import sentence_record
+    from .ingest import read_corpus
+    from .output import write_atomic
+    from .segment import segment
+
+    _check_output_folders(jsonl_path)
+    documents = read_corpus(paths).documents
+    sentences = [s for doc in documents for s in segment(doc)]
+    buffer = io.StringIO()
+    with jsonlines.Writer(buffer, compact=True) as writer:
+        writer.write_all(sentence_record(item) for item in run_extract(documents, sentences))
+    text = buffer.getvalue()
+    if jsonl_path:
+        write_atomic(jsonl_path, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command(name="eval")
+@click.argument("bench_dir", type=click.Path(exists=True, file_okay=False, path_type=str))
+@_model
+@click.option("--details", is_flag=True, help="Also list false positives, missed conflicts and flagged traps.")
+def evaluate(bench_dir, model, cache_dir, no_cache, details):
+    """Measure conflict precision and recall on BENCH_DIR: event folders with docs/ and a gold.json answer key."""
+    from .embed import Embedder
+    from .evaluate import evaluate_bench, format_table
+
+    embedder = Embedder(model, cache_dir=cache_dir, use_cache=not no_cache)
+    click.echo(format_table(evaluate_bench(bench_dir, embedder=embedder), details=details), nl=False)
+
+
+def _check_output_folders(*paths):
+    """Fail before the slow work, not after it, when an output cannot be written."""
+    import os
+
+    for path in paths:
+        if path:
+            folder = os.path.dirname(os.path.abspath(path))
+            if not os.path.isdir(folder):
+                raise InputError(f"{path}: folder {folder!r} does not exist")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
