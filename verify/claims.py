@@ -33,6 +33,20 @@ ROLE_PATTERNS: dict[str, str] = {
     "voted against": r"opposed|voting against|voted against|against it|no votes",
     "planned": r"plans? to|planned|will|expected to|aims? to|poised to|to begin|set to|intends? to",
 }
+# What happened on a date: two dates can only conflict when they date the same kind of act.
+DATE_EVENT_PATTERNS: dict[str, str] = {
+    "founded": r"found(?:ed|ing)|establish(?:ed|ment)|created|set up|incorporated",
+    "announced": r"announc(?:ed|es|ing|ement)|said|says|stated|reported|told|confirmed|declared|revealed|wrote"
+    r"|posted|unveiled",
+    "started": r"beg(?:an|in|un|ins)|start(?:ed|s|ing)?|launch(?:ed|es)?|open(?:ed|s|ing)|commenced|kicked off",
+    "ended": r"end(?:ed|s)|complet(?:ed|es)|finish(?:ed|es)|conclud(?:ed|es)|clos(?:ed|es)",
+    "passed": r"pass(?:ed|es|ing)|approv(?:ed|es|al)|adopt(?:ed|s)|vot(?:ed|es)|signed|cleared",
+    "attacked": r"attack(?:ed|s)?|struck|strikes?|hit|shelled|bombed|assault(?:ed)?",
+}
+_DATE_EVENT_RE = re.compile(
+    "|".join(f"(?P<{event}>\\b(?:{pattern})\\b)" for event, pattern in DATE_EVENT_PATTERNS.items()),
+    re.IGNORECASE,
+)
 _ROLE_RE = re.compile(
     "|".join(f"(?P<{re.sub(r'[^a-z]', '_', role)}>\\b(?:{pattern})\\b)" for role, pattern in ROLE_PATTERNS.items()),
     re.IGNORECASE,
@@ -58,6 +72,8 @@ _PREDICATE_NOUN = re.compile(r"\b(?:are|were|was|is)\s+(?:all\s+)?([a-z]+)", re.
 _PEOPLE = {
     "people", "person", "persons", "individuals", "individual", "others", "residents", "civilians",
     "victims", "adults", "men", "women", "more", "dead", "casualties", "citizens", "inhabitants",
+    # "33 dead and 6 missing": the role word stands for the people it describes.
+    "missing", "injured", "wounded", "killed",
 }
 _CHILDREN = {"children", "child", "kids", "kid", "minors", "minor", "teenagers", "infants", "babies", "boys", "girls"}
 
@@ -90,7 +106,8 @@ class Claim:
     kind: str                            # "number" or "date"
     mention: Quantity | DateMention      # spans are document offsets
     context: str                         # the words around the value, the value itself left out
-    role: str | None = None              # "killed", "injured", "launched", ... nearest governing event word
+    role: str | None = None              # nearest governing event word: "killed", "launched" (numbers);
+                                         # "announced", "started", "passed" (dates)
     subject: str | None = None           # what is counted, normalised: "people", "children", "drones", ...
     part_of: int | None = None           # id of the total this value is a part of
     scope: frozenset[str] = frozenset()  # names the value is for / about ("ukrai", "israe")
@@ -148,12 +165,12 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(left + ["…"] + right)
 
 
-def _role_near(text: str, start: int, end: int, zone: tuple[int, int]) -> str | None:
+def _role_near(text: str, start: int, end: int, zone: tuple[int, int], pattern: re.Pattern = _ROLE_RE) -> str | None:
     """The event word nearest the value inside its zone, counting clause breaks as extra distance."""
     best: tuple[int, str] | None = None
     lo, hi = zone
-    for match in _ROLE_RE.finditer(text, lo, hi):
-        role = _ROLE_BY_GROUP[match.lastgroup]
+    for match in pattern.finditer(text, lo, hi):
+        role = _ROLE_BY_GROUP.get(match.lastgroup, match.lastgroup)
         if role in _MODALITY_ROLES:
             continue
         gap = text[match.end():start] if match.end() <= start else text[end:match.start()]
@@ -189,6 +206,10 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) 
                 parent_index[i] = j if j >= 0 else None
             elif i + 1 < len(numbers) and _PART_OF_NEXT.match(text[q.end - base:numbers[i + 1].start - base]):
                 parent_index[i] = i + 1
+            elif i > 0 and parent_index.get(i - 1) is not None and parent_index[i - 1] < i - 1 and \
+                    _LIST_GAP.match(text[numbers[i - 1].end - base:s]):
+                # "including 442 drones, 34 Kh-101 cruise missiles, and seven Kalibr missiles": the whole list
+                parent_index[i] = parent_index[i - 1]
             else:
                 parent_index[i] = None
         tops = [i for i, p in parent_index.items() if p is None]
@@ -216,8 +237,9 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) 
             part_of = first_id + parent if parent is not None else None
             if parent is None and i == 0 and _PART_SENTENCE_START.match(text) and sentence.doc in last_total:
                 part_of = last_total[sentence.doc].id
-            role = roles.get(parent if parent is not None else i)
-            if role is None and part_of is not None and parent is None:
+            # Event roles (killed, launched, voted for) describe counted things, not sums, votes or distances.
+            role = roles.get(parent if parent is not None else i) if q.kind == "count" else None
+            if role is None and part_of is not None and parent is None and q.kind == "count":
                 role = last_total[sentence.doc].role
             subject = subject_class(q.counts)
             if subject is None and parent is not None and parent == i + 1:
@@ -239,7 +261,7 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) 
                 continue
             claims.append(Claim(
                 id=len(claims), doc=sentence.doc, sentence=sentence, kind="date", mention=d,
-                context=_context(text, s, e), role=_role_near(text, s, e, (0, len(text))),
+                context=_context(text, s, e), role=_role_near(text, s, e, (0, len(text)), _DATE_EVENT_RE),
                 actors=frozenset(_names(_context(text, s, e))), planned=_is_planned(text, s, e),
                 published=published.get(sentence.doc),
             ))

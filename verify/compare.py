@@ -32,6 +32,7 @@ SAME_GROUP_BONUS = 0.05
 NUMBER_THRESHOLD = 0.55
 DATE_THRESHOLD = 0.62
 AGREEMENT_THRESHOLD = 0.45
+AGREEMENT_PRIOR = 0.15
 # Slots of one document: restatements of one quantity.
 SLOT_THRESHOLD = 0.45
 
@@ -120,7 +121,7 @@ def compatible(a: Claim, b: Claim) -> bool:
     """Hard rules: could these two claims be about the same quantity or date at all?"""
     if a.kind != b.kind:
         return False
-    if a.role and b.role and a.role != b.role:
+    if a.kind == "number" and a.role and b.role and a.role != b.role:
         return False
     if a.kind == "date":
         if a.planned != b.planned:
@@ -176,7 +177,8 @@ def values_agree(a: Claim, b: Claim) -> bool:
     if qa.tally is not None or qb.tally is not None:
         return qa.tally == qb.tally
     (a0, a1), (b0, b1) = interval(qa), interval(qb)
-    return b0 <= a1 and a0 <= b1
+    # Strict: "$60 billion" allows [59.5, 60.5) and "$61 billion" [60.5, 61.5); touching is not agreeing.
+    return b0 < a1 and a0 < b1
 
 
 def _same_scope_of_money(a: Claim, b: Claim) -> bool:
@@ -189,6 +191,8 @@ def _same_scope_of_money(a: Claim, b: Claim) -> bool:
 def _comparable_for_conflict(a: Claim, b: Claim) -> bool:
     """Extra evidence a conflict needs beyond a close match."""
     if a.kind == "date":
+        if a.role and b.role and a.role != b.role:
+            return False
         # Two dates in similar sentences often date different acts of different actors (the Senate's
         # vote, the House's vote): a date conflict needs the same names around both dates, or none.
         return not (a.actors and b.actors) or bool(a.actors & b.actors)
@@ -200,6 +204,19 @@ def _value_key(claim: Claim):
     if isinstance(m, DateMention):
         return (m.value, m.first, m.last)
     return (m.value, m.low, m.high, m.tally, m.unit)
+
+
+def _specificity(claim: Claim) -> float:
+    """0 for a round figure ("two", "100"), 1 for a specific one ("311-112", "476", "60.84 billion", a day)."""
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return 1.0 if m.granularity == "day" else 0.0
+    if m.tally is not None:
+        return 1.0
+    if m.value is None or m.step is None or m.step <= 0:
+        return 0.0
+    digits = len(str(int(round(abs(m.value) / m.step))).rstrip("0"))
+    return min(1.0, max(0.0, (digits - 1) / 2))
 
 
 def _figure(claim: Claim):
@@ -300,6 +317,17 @@ def build_slots(claims: list[Claim], similarity) -> list[Slot]:
     return slots
 
 
+def _best_evidence(sa: Slot, sb: Slot, similarity) -> tuple[float, Claim, Claim]:
+    """The closest pair of sentences in which the two documents state their figures.
+
+    A document often gives its figure more than once (headline, lead, body); the best-matching
+    statements are the fairest comparison and the clearest evidence for a reader.
+    """
+    fa = [c for c in sa.members if _figure(c) == _figure(sa.claim)]
+    fb = [c for c in sb.members if _figure(c) == _figure(sb.claim)]
+    return max(((similarity(a, b), a, b) for a in fa for b in fb), key=lambda t: (t[0], -t[1].id, -t[2].id))
+
+
 def describe(claim: Claim) -> str:
     """The quantity in plain words: 'people killed', 'USD amount for Ukrai…', 'vote tally', 'date'."""
     if claim.kind == "date":
@@ -370,32 +398,33 @@ def compare(
     similarity = _Similarity(context_vectors, sentence_vectors, row, group_of_row)
     slots = build_slots(claims, similarity)
 
+    claims_by_id = {c.id: c for c in claims}
     candidates = []
     for i, sa in enumerate(slots):
         for sb in slots[i + 1:]:
-            a, b = sa.claim, sb.claim
-            if sa.doc == sb.doc or not compatible(a, b):
+            if sa.doc == sb.doc or not compatible(sa.claim, sb.claim):
                 continue
-            match = similarity(a, b)
+            match, a, b = _best_evidence(sa, sb, similarity)
             agree = values_agree(a, b)
             threshold = AGREEMENT_THRESHOLD if agree else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD
             if match < threshold or (not agree and not _comparable_for_conflict(a, b)):
                 continue
             # Prefer equal values when a document states several figures in similar words: the pair that
-            # agrees is more likely the same quantity than the pair that differs.
-            priority = match + (0.15 if agree else 0.0)
-            candidates.append((-priority, sa.id, sb.id, match, agree))
+            # agrees is more likely the same quantity than the pair that differs, the more so when the
+            # figure is specific ("311-112", "60.84 billion") rather than round ("two", "100").
+            priority = match + (AGREEMENT_PRIOR * (1 + _specificity(a)) if agree else 0.0)
+            candidates.append((-priority, sa.id, sb.id, match, agree, a.id, b.id))
     candidates.sort()
 
     used: set[tuple[int, str]] = set()
     pairs = []
-    for _, ia, ib, match, agree in candidates:
+    for _, ia, ib, match, agree, a_id, b_id in candidates:
         sa, sb = slots[ia], slots[ib]
         if (ia, sb.doc) in used or (ib, sa.doc) in used:
             continue
         used.add((ia, sb.doc))
         used.add((ib, sa.doc))
-        pairs.append((sa, sb, match, agree))
+        pairs.append((sa, sb, match, agree, claims_by_id[a_id], claims_by_id[b_id]))
 
     # Value groups: slots linked by an aligned pair, transitively.
     parent = {s.id: s.id for s in slots}
@@ -406,7 +435,7 @@ def compare(
             i = parent[i]
         return i
 
-    for sa, sb, _, _ in pairs:
+    for sa, sb, *_ in pairs:
         parent[find(sb.id)] = find(sa.id)
     members: dict[int, list[Slot]] = {}
     for s in slots:
@@ -422,10 +451,9 @@ def compare(
         value_groups.append(ValueGroup(id=gid, what=describe(ordered[0]), claims=ordered))
 
     findings = []
-    for sa, sb, match, agree in pairs:
-        if sb.claim.id < sa.claim.id:
-            sa, sb = sb, sa
-        a, b = sa.claim, sb.claim
+    for sa, sb, match, agree, a, b in pairs:
+        if b.id < a.id:
+            sa, sb, a, b = sb, sa, b, a
         kind = "agreement" if agree else "conflict"
         newer = None
         if kind == "conflict" and a.published and b.published and a.published != b.published:
