@@ -83,7 +83,10 @@ _PROPER = re.compile(r"\b[A-Z][\w\-]*[a-z][\w\-]*\b")
 _SCOPE_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:for|to|to support|earmarked for|in aid to|in)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s*)+)"
 )
-_SCOPE_BEFORE = re.compile(r"((?:[A-Z][\w\-]*\s+)+)(?:aid|funding|package|bill|money)\b")
+_SCOPE_BEFORE = re.compile(
+    r"((?:[A-Z][\w\-]*\s+)+)(?:aid|funding|package|bill|money)\b"
+    r"|\b(?:aid|funding|package|bill|money)\s+(?:for|to)\s+(?:the\s+)?((?:[A-Z][\w\-]*\s*)+)"
+)
 _STOP_PROPER = {
     "The", "A", "An", "In", "On", "At", "Of", "And", "But", "He", "She", "It", "They", "We", "This", "That",
     "These", "Those", "Among", "According", "However", "Notably", "Lastly", "Meanwhile", "Also",
@@ -153,9 +156,9 @@ def _scope(sentence_text: str, start: int, end: int) -> frozenset[str]:
     keys: set[str] = set()
     if after:
         keys |= _names(after.group(1))
-    before = _SCOPE_BEFORE.search(sentence_text[max(0, start - 40):start])
+    before = _SCOPE_BEFORE.search(sentence_text[max(0, start - 60):start])
     if before:
-        keys |= _names(before.group(1))
+        keys |= _names(before.group(1) or before.group(2))
     return frozenset(keys)
 
 

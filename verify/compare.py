@@ -28,6 +28,7 @@ SENTENCE_WEIGHT = 0.5
 SAME_ROLE_BONUS = 0.1
 SAME_SUBJECT_BONUS = 0.1
 SAME_GROUP_BONUS = 0.05
+SAME_SCOPE_BONUS = 0.1       # both sums or votes are "for Ukraine"; both dates are acts of "the House"
 # A conflict needs a closer match than an agreement: a false alarm costs a reviewer more than a missed echo.
 NUMBER_THRESHOLD = 0.55
 DATE_THRESHOLD = 0.62
@@ -191,7 +192,9 @@ def _same_scope_of_money(a: Claim, b: Claim) -> bool:
 def _comparable_for_conflict(a: Claim, b: Claim) -> bool:
     """Extra evidence a conflict needs beyond a close match."""
     if a.kind == "date":
-        if a.role and b.role and a.role != b.role:
+        # A date conflict needs both sentences to say what happened on the date, and the same kind of act:
+        # "founded in 2014" and "reported in September 2025" are both about the company, not one event.
+        if a.role is None or a.role != b.role:
             return False
         # Two dates in similar sentences often date different acts of different actors (the Senate's
         # vote, the House's vote): a date conflict needs the same names around both dates, or none.
@@ -264,6 +267,9 @@ class _Similarity:
             score += SAME_SUBJECT_BONUS
         if self.group.get(ra) is not None and self.group.get(ra) == self.group.get(rb):
             score += SAME_GROUP_BONUS
+        shared = (a.scope & b.scope) if a.kind == "number" else (a.actors & b.actors)
+        if shared:
+            score += SAME_SCOPE_BONUS
         return score
 
 
@@ -300,7 +306,9 @@ def build_slots(claims: list[Claim], similarity) -> list[Slot]:
                 if a.sentence.index == b.sentence.index or not compatible(a, b):
                     continue
                 same_value = _value_key(a) == _value_key(b)
-                known = a.role is not None and a.role == b.role
+                # A count with a known role and subject restated with another value is the document's own
+                # update ("at least 13 dead", later "16 died"); two different dates are two events.
+                known = a.kind == "number" and a.role is not None and a.role == b.role
                 if (known or same_value) and similarity(a, b) >= SLOT_THRESHOLD:
                     parent[find(j)] = find(i)
         members: dict[int, list[Claim]] = {}
