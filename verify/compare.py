@@ -125,6 +125,8 @@ def compatible(a: Claim, b: Claim) -> bool:
     if a.kind == "number" and a.role and b.role and a.role != b.role:
         return False
     if a.kind == "date":
+        if a.role and b.role and a.role != b.role:
+            return False    # the day of the strike and the day it was reported are different facts
         if a.planned != b.planned:
             return False
         fa, fb = _is_future(a), _is_future(b)
@@ -195,6 +197,10 @@ def _comparable_for_conflict(a: Claim, b: Claim) -> bool:
         # A date conflict needs both sentences to say what happened on the date, and the same kind of act:
         # "founded in 2014" and "reported in September 2025" are both about the company, not one event.
         if a.role is None or a.role != b.role:
+            return False
+        # Outlets quote statements made on different days ("police reported on Friday"); the day of a
+        # statement corroborates when it matches but is not a disputed fact when it differs.
+        if a.role == "announced":
             return False
         # Two dates in similar sentences often date different acts of different actors (the Senate's
         # vote, the House's vote): a date conflict needs the same names around both dates, or none.
