@@ -210,3 +210,17 @@ def test_two_days_for_the_same_vote_conflict(embedder):
 def test_a_dateline_is_not_a_claim(embedder):
     result = check_documents([_doc("upi.txt", DATELINE, dt.date(2024, 4, 20))], embedder)
     assert "April 20" not in [c.surface for c in result.claims]
+
+
+def test_nearest_neighbour_blocking_keeps_the_conflicts(embedder, monkeypatch):
+    """Large inputs score each claim against its nearest neighbours only; the toll conflicts must survive."""
+    import verify.compare as compare
+
+    monkeypatch.setattr(compare, "FULL_COMPARISON_LIMIT", 0)
+    monkeypatch.setattr(compare, "NEIGHBOURS", 4)
+    findings = _findings(embedder, _doc("unn.txt", UNN, dt.date(2025, 11, 19)),
+                         _doc("local.txt", LOCAL, dt.date(2025, 11, 19)),
+                         _doc("eutoday.txt", EUTODAY, dt.date(2025, 11, 23)))
+    conflicts = _pairs(findings, "conflict")
+    assert (("local.txt", "19"), ("unn.txt", "16")) in conflicts
+    assert (("eutoday.txt", "33"), ("unn.txt", "16")) in conflicts

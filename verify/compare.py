@@ -34,6 +34,9 @@ NUMBER_THRESHOLD = 0.55
 DATE_THRESHOLD = 0.62
 AGREEMENT_THRESHOLD = 0.45
 AGREEMENT_PRIOR = 0.15
+# Above this many slots of one kind, each is scored only against its nearest neighbours (see candidate_pairs).
+FULL_COMPARISON_LIMIT = 400
+NEIGHBOURS = 40
 # Slots of one document: restatements of one quantity.
 SLOT_THRESHOLD = 0.45
 
@@ -394,6 +397,45 @@ def _score(kind: str, a: Claim, b: Claim, match: float) -> float:
     return round(0.6 * confidence + 0.4 * importance, 3)
 
 
+def _bucket(claim: Claim) -> tuple:
+    """Claims in different buckets can never be compatible (see `compatible`)."""
+    if claim.kind == "date":
+        return ("date", claim.planned)
+    q = claim.mention
+    return ("number", q.kind, q.unit, q.rate, claim.part_of is None)
+
+
+def candidate_pairs(slots: list[Slot], context_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                    row: dict, neighbours: int, full_limit: int) -> list[tuple[int, int]]:
+    """Pairs of slot ids worth scoring, without an all-pairs loop on large inputs.
+
+    Slots are split by the hard rules that need no model (kind, unit, rate, level); within a bucket of at
+    most `full_limit` slots every pair is scored, above it only each slot's nearest `neighbours`
+    by the match similarity (context and sentence vectors together), found by blocked matrix products so
+    memory grows linearly with the number of slots.
+    """
+    buckets: dict[tuple, list[int]] = {}
+    for slot in slots:
+        buckets.setdefault(_bucket(slot.claim), []).append(slot.id)
+    pairs: set[tuple[int, int]] = set()
+    for ids in buckets.values():
+        if len(ids) <= full_limit:
+            pairs.update((a, b) for k, a in enumerate(ids) for b in ids[k + 1:])
+            continue
+        keys = [(slots[i].claim.doc, slots[i].claim.sentence.index) for i in ids]
+        joint = np.hstack([context_vectors[[slots[i].claim.id for i in ids]],
+                           sentence_vectors[[row[key] for key in keys]]])
+        k = min(neighbours, len(ids) - 1)
+        for start in range(0, len(ids), 1024):
+            block = joint[start:start + 1024] @ joint.T
+            for offset, scores in enumerate(block):
+                scores[start + offset] = -np.inf
+                for j in np.argpartition(-scores, k)[:k]:
+                    a, b = ids[start + offset], ids[int(j)]
+                    pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
+
+
 def compare(
     claims: list[Claim],
     context_vectors: np.ndarray,
@@ -414,20 +456,20 @@ def compare(
 
     claims_by_id = {c.id: c for c in claims}
     candidates = []
-    for i, sa in enumerate(slots):
-        for sb in slots[i + 1:]:
-            if sa.doc == sb.doc or not compatible(sa.claim, sb.claim):
-                continue
-            match, a, b = _best_evidence(sa, sb, similarity)
-            agree = values_agree(a, b)
-            threshold = AGREEMENT_THRESHOLD if agree else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD
-            if match < threshold or (not agree and not _comparable_for_conflict(a, b)):
-                continue
-            # Prefer equal values when a document states several figures in similar words: the pair that
-            # agrees is more likely the same quantity than the pair that differs, the more so when the
-            # figure is specific ("311-112", "60.84 billion") rather than round ("two", "100").
-            priority = match + (AGREEMENT_PRIOR * (1 + _specificity(a)) if agree else 0.0)
-            candidates.append((-priority, sa.id, sb.id, match, agree, a.id, b.id))
+    for ia, ib in candidate_pairs(slots, context_vectors, sentence_vectors, row, NEIGHBOURS, FULL_COMPARISON_LIMIT):
+        sa, sb = slots[ia], slots[ib]
+        if sa.doc == sb.doc or not compatible(sa.claim, sb.claim):
+            continue
+        match, a, b = _best_evidence(sa, sb, similarity)
+        agree = values_agree(a, b)
+        threshold = AGREEMENT_THRESHOLD if agree else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD
+        if match < threshold or (not agree and not _comparable_for_conflict(a, b)):
+            continue
+        # Prefer equal values when a document states several figures in similar words: the pair that
+        # agrees is more likely the same quantity than the pair that differs, the more so when the
+        # figure is specific ("311-112", "60.84 billion") rather than round ("two", "100").
+        priority = match + (AGREEMENT_PRIOR * (1 + _specificity(a)) if agree else 0.0)
+        candidates.append((-priority, sa.id, sb.id, match, agree, a.id, b.id))
     candidates.sort()
 
     used: set[tuple[int, str]] = set()
