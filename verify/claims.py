@@ -56,7 +56,10 @@ _ROLE_BY_GROUP = {re.sub(r"[^a-z]", "_", role): role for role in ROLE_PATTERNS}
 _MODALITY_ROLES = {"planned"}
 
 # "37 Democrats and 21 Republicans voting against it": items of one list share the list's event word.
-_LIST_GAP = re.compile(r"^\s*(?:[\w'’\-]+\s+){0,3}?(?:,\s*(?:and\s+)?|and\s+)$", re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"^\s*(?:[\w'’\-]+\s*){0,4}?(?:,\s*(?:and\s+|along with\s+|as well as\s+)?|\b(?:and|along with|as well as|plus)\s+)$",
+    re.IGNORECASE,
+)
 # A conjunction or clause break between a value and a role word makes that word less likely to govern it.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|while|whereas|after|before|when)\b", re.IGNORECASE)
 
@@ -188,6 +191,12 @@ def _is_planned(text: str, start: int, end: int) -> bool:
     return any(m.lastgroup == "planned" for m in _ROLE_RE.finditer(window))
 
 
+def _own_event(text: str, numbers: list[Quantity], i: int, base: int) -> bool:
+    """Does the i-th number have an event word of its own before the next number?"""
+    end = numbers[i + 1].start - base if i + 1 < len(numbers) else len(text)
+    return any(m.lastgroup != "planned" for m in _ROLE_RE.finditer(text, numbers[i].end - base, end))
+
+
 def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) -> list[Claim]:
     """Claims in document and sentence order; ids are positions in the returned list."""
     published = {d.id: d.published for d in documents}
@@ -210,8 +219,9 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) 
             elif i + 1 < len(numbers) and _PART_OF_NEXT.match(text[q.end - base:numbers[i + 1].start - base]):
                 parent_index[i] = i + 1
             elif i > 0 and parent_index.get(i - 1) is not None and parent_index[i - 1] < i - 1 and \
-                    _LIST_GAP.match(text[numbers[i - 1].end - base:s]):
-                # "including 442 drones, 34 Kh-101 cruise missiles, and seven Kalibr missiles": the whole list
+                    _LIST_GAP.match(text[numbers[i - 1].end - base:s]) and not _own_event(text, numbers, i, base):
+                # "including 442 drones, 34 Kh-101 cruise missiles, and seven Kalibr missiles": the whole list,
+                # but not "including one child, and 64 more people were injured", which starts a new clause.
                 parent_index[i] = parent_index[i - 1]
             else:
                 parent_index[i] = None
@@ -241,8 +251,9 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) 
             if parent is None and i == 0 and _PART_SENTENCE_START.match(text) and sentence.doc in last_total:
                 part_of = last_total[sentence.doc].id
             # Event roles (killed, launched, voted for) describe counted things, not sums, votes or distances.
+            # A part shares its total's event ("Among these, 47 were cruise missiles": launched, like the 48).
             role = roles.get(parent if parent is not None else i) if q.kind == "count" else None
-            if role is None and part_of is not None and parent is None and q.kind == "count":
+            if part_of is not None and parent is None and q.kind == "count" and last_total[sentence.doc].role:
                 role = last_total[sentence.doc].role
             subject = subject_class(q.counts)
             if subject is None and parent is not None and parent == i + 1:

@@ -43,7 +43,6 @@ SLOT_THRESHOLD = 0.45
 # Tolerances for approximations, as fractions of the stated value.
 APPROX_SPREAD = 0.1         # "about", "roughly", "approximately": +/- 10 %
 NEAR_SPREAD = 0.1           # "nearly", "almost": up to 10 % below
-BOUND_SPREAD = 0.15         # "at least 25", "more than 160": a reported figure, up to 15 % above
 # Two reports of one budget line rarely differ by more than a quarter unless one counts a component the
 # other leaves out (aid with or without its humanitarian part): beyond this ratio money is not compared.
 MONEY_SCOPE_RATIO = 1.25
@@ -51,7 +50,7 @@ MONEY_SCOPE_RATIO = 1.25
 _LOWER = {"more than", "over", "at least", "above", "exceeding", "in excess of", "upwards of", "no fewer than"}
 _UPPER = {"up to", "less than", "under", "fewer than", "as many as", "no more than", "at most", "below"}
 _NEAR = {"nearly", "almost", "just under", "close to", "nearly a", "almost a"}
-_VAGUE = re.compile(r"dozens|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
+_VAGUE = re.compile(r"dozens?|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
 _CASUALTY_ROLES = {"killed", "injured", "missing"}
 
 
@@ -158,12 +157,13 @@ def interval(q: Quantity) -> tuple[float, float]:
     v = q.value
     half = (q.step or 1.0) / 2
     approx = (q.approx or "").lower()
-    if approx in _LOWER:
-        if _VAGUE.search(q.surface) or "dozen" in q.surface.lower():
-            return (v, math.inf)
-        return (v, v * (1 + BOUND_SPREAD) + half)
-    if approx in _UPPER:
-        return (v * (1 - BOUND_SPREAD) - half, v)
+    if approx in _LOWER or approx in _UPPER:
+        # "at least 25", "more than 160", "up to 500": in news these state the figure reported so far, so a
+        # later "31" is an updated toll, not a compatible one; only vague words ("more than a dozen") leave
+        # the bound open.
+        if _VAGUE.search(q.surface):
+            return (v, math.inf) if approx in _LOWER else (-math.inf, v)
+        return (v, v + half) if approx in _LOWER else (v - half, v)
     if approx in _NEAR:
         return (v * (1 - NEAR_SPREAD) - half, v + half)
     if approx:
