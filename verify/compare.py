@@ -34,6 +34,7 @@ NUMBER_THRESHOLD = 0.55
 DATE_THRESHOLD = 0.62
 AGREEMENT_THRESHOLD = 0.45
 AGREEMENT_PRIOR = 0.15
+SPECIFIC_AGREEMENT_EASING = 0.1
 # Above this many slots of one kind, each is scored only against its nearest neighbours (see candidate_pairs).
 FULL_COMPARISON_LIMIT = 400
 NEIGHBOURS = 40
@@ -462,7 +463,9 @@ def compare(
             continue
         match, a, b = _best_evidence(sa, sb, similarity)
         agree = values_agree(a, b)
-        threshold = AGREEMENT_THRESHOLD if agree else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD
+        # An identical specific figure ("311-112") is itself evidence: it needs less context to corroborate.
+        threshold = (AGREEMENT_THRESHOLD - SPECIFIC_AGREEMENT_EASING * _specificity(a) * _specificity(b) if agree
+                     else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD)
         if match < threshold or (not agree and not _comparable_for_conflict(a, b)):
             continue
         # Prefer equal values when a document states several figures in similar words: the pair that
