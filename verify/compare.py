@@ -121,6 +121,10 @@ def _is_future(claim: Claim) -> bool | None:
     return None
 
 
+def _bare_year(d: DateMention) -> bool:
+    return d.granularity == "year" and not d.fuzzy
+
+
 def compatible(a: Claim, b: Claim) -> bool:
     """Hard rules: could these two claims be about the same quantity or date at all?"""
     if a.kind != b.kind:
@@ -130,6 +134,8 @@ def compatible(a: Claim, b: Claim) -> bool:
     if a.kind == "date":
         if a.role and b.role and a.role != b.role:
             return False    # the day of the strike and the day it was reported are different facts
+        if _bare_year(a.mention) != _bare_year(b.mention):
+            return False    # "this year" does not confirm (nor dispute) "in September 2025"
         if a.planned != b.planned:
             return False
         fa, fb = _is_future(a), _is_future(b)
@@ -368,13 +374,13 @@ def describe(claim: Claim) -> str:
     return " ".join(parts)
 
 
-def _explain(kind: str, a: Claim, b: Claim, outlets: dict[str, str], newer: str | None) -> str:
+def _explain(kind: str, what: str, a: Claim, b: Claim, outlets: dict[str, str], newer: str | None) -> str:
     sa, sb = f"'{a.surface}' ({outlets[a.doc]})", f"'{b.surface}' ({outlets[b.doc]})"
     if kind == "agreement":
         if display_value(a) == display_value(b):
             return f"Same value: {sa} and {sb}."
         return f"Compatible within rounding or the stated approximation: {sa} and {sb}."
-    text = f"Different values for the same {describe(a)}: {sa} vs {sb}"
+    text = f"Different values for the same {what}: {sa} vs {sb}"
     if a.kind == "number" and a.mention.tally is None:
         text += " — beyond rounding and the stated approximation"
     if newer is not None:
@@ -384,9 +390,14 @@ def _explain(kind: str, a: Claim, b: Claim, outlets: dict[str, str], newer: str 
 
 
 def _score(kind: str, a: Claim, b: Claim, match: float) -> float:
+    """0.6 x how sure the match is + 0.4 x how much the quantity matters to a reader."""
     confidence = max(0.0, min(1.0, match))
-    if a.kind == "number" and (a.role in _CASUALTY_ROLES or b.role in _CASUALTY_ROLES):
-        importance = 1.0
+    roles = {a.role, b.role}
+    if a.kind == "number" and roles & _CASUALTY_ROLES:
+        # Deaths first, then the missing and the injured; a part ("including three children") after its total.
+        importance = 1.0 if "killed" in roles else 0.9 if "missing" in roles else 0.85
+        if a.part_of is not None:
+            importance -= 0.15
     elif a.kind == "number" and a.mention.kind in ("money", "tally"):
         importance = 0.8
     elif a.kind == "date":
@@ -507,8 +518,11 @@ def compare(
         gid = f"q{len(value_groups) + 1}"
         group_id[root] = gid
         ordered = tuple(sorted((s.claim for s in group_slots), key=lambda c: c.id))
-        value_groups.append(ValueGroup(id=gid, what=describe(ordered[0]), claims=ordered))
+        # Name the group after its most explicit claim: "people killed" rather than "number killed".
+        named = next((c for c in ordered if c.kind == "date" or c.subject), ordered[0])
+        value_groups.append(ValueGroup(id=gid, what=describe(named), claims=ordered))
 
+    group_what = {g.id: g.what for g in value_groups}
     findings = []
     for sa, sb, match, agree, a, b in pairs:
         if b.id < a.id:
@@ -517,10 +531,11 @@ def compare(
         newer = None
         if kind == "conflict" and a.published and b.published and a.published != b.published:
             newer = a.doc if a.published > b.published else b.doc
+        gid = group_id[find(sa.id)]
         findings.append(Finding(
-            type=kind, kind=a.kind, group=group_id[find(sa.id)], claims=(a, b),
-            score=_score(kind, a, b, match), explanation=_explain(kind, a, b, outlets, newer),
-            what=describe(a), newer=newer, also=(sa.alternatives, sb.alternatives),
+            type=kind, kind=a.kind, group=gid, claims=(a, b), score=_score(kind, a, b, match),
+            explanation=_explain(kind, group_what[gid], a, b, outlets, newer),
+            what=group_what[gid], newer=newer, also=(sa.alternatives, sb.alternatives),
         ))
     findings.sort(key=lambda f: (f.type != "conflict", -f.score, f.claims[0].id, f.claims[1].id))
     return Comparison(findings, value_groups, slots)
