@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from verify.errors import InputError
-from verify.ingest import Corpus, document_from_text, read_corpus, read_documents
+from verify.ingest import Corpus, classified_lines, document_from_text, read_corpus, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -144,8 +144,10 @@ def test_jsonl_records(tmp_path):
     ('["id", "text"]', "feed.jsonl:1: expected a JSON object"),
     ('{"id": "a", "text": 5}', "feed.jsonl:1: 'text' must be a string"),
     ('{"id": "a", "text": "   "}', "feed.jsonl:1: empty 'text'"),
-    ('{"id": "a", "text": "Fine.", "date": "last week"}', "feed.jsonl:1: 'date' must be YYYY-MM-DD"),
-    ('{"id": "a", "text": "Fine."}\n{"id": "a", "text": "Again."}', "duplicate document id 'a'"),
+    ('{"id": "a", "text": "Fine.", "date": "last week"}', "feed.jsonl:1: 'date' is not a date with year, month"),
+    ('{"id": "a", "text": "Fine.", "title": {"main": "x"}}', "feed.jsonl:1: 'title' must be a string, got dict"),
+    ('{"id": "a", "text": "Fine."}\n{"id": "a", "text": "Again."}',
+     "feed.jsonl:2: duplicate document id 'a', first used at .*feed.jsonl:1"),
 ])
 def test_bad_jsonl_lines(tmp_path, line, message):
     path = write(tmp_path / "feed.jsonl", line)
@@ -174,7 +176,7 @@ def test_unknown_extension_given_directly(tmp_path):
 
 def test_folder_without_articles(tmp_path):
     write(tmp_path / "report.pdf", b"%PDF-1.4")
-    with pytest.raises(InputError, match="no .txt, .md or .jsonl files"):
+    with pytest.raises(InputError, match=r"no \.txt, \.md, \.html, \.htm or \.jsonl files"):
         read_corpus([tmp_path])
 
 
@@ -230,3 +232,12 @@ def test_document_from_text():
     assert doc.title == "Plant opens in UK"
     assert doc.outlet == "draft"
     assert body_text(doc) == ["Plant opens in UK", "It opened, the ministry said."]
+
+
+def test_classified_lines_are_the_lines_the_body_was_chosen_from(tmp_path):
+    front = write(tmp_path / "a.md", "---\ntitle: Toll\n---\nWORLD\nThe strike killed 25 people, police said.\n")
+    for doc in read_documents([SEEDS, front]):
+        lines = classified_lines(doc)
+        assert [(line.start, line.end) for line in lines if line.kept] == list(doc.body)
+    assert [line.text for line in classified_lines(read_documents([front])[0])] == [
+        "WORLD", "The strike killed 25 people, police said."]

@@ -1,6 +1,7 @@
 """Command line: a thin shell over the Python API. Heavy modules are imported inside commands so --help is instant."""
 from __future__ import annotations
 
+import functools
 import sys
 
 import click
@@ -27,6 +28,35 @@ def main():
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 
+# JSONL exports name their fields in many ways ("content", "publishedAt", "source.name"): one option per field.
+_FIELD_OPTIONS = (("id", "the document id"), ("text", "the article text"), ("title", "the headline"),
+                  ("date", "the publication date"),
+                  ("source", "the outlet name; a dotted KEY reaches into an object: source.name"),
+                  ("url", "the article URL"))
+
+
+def _inputs(command):
+    """--skip-bad and the JSONL field names, handed to the command as `skip_bad` and `fields` (a JsonlFields)."""
+    @functools.wraps(command)
+    def with_inputs(*args, **options):
+        from .ingest import JsonlFields
+
+        fields = JsonlFields(**{name: options.pop(f"{name}_field") for name, _ in _FIELD_OPTIONS})
+        return command(*args, fields=fields, **options)
+
+    with_inputs = click.option("--skip-bad", is_flag=True,
+                               help="Leave out bad inputs (a malformed JSONL line, an unreadable file) and list "
+                                    "them on stderr, instead of stopping.")(with_inputs)
+    for name, what in reversed(_FIELD_OPTIONS):
+        with_inputs = click.option(f"--{name}-field", f"{name}_field", default=name, show_default=True,
+                                   metavar="KEY", help=f"JSONL key of {what}.")(with_inputs)
+    return with_inputs
+
+
+def _warn_skipped(problems):
+    for problem in problems:
+        click.echo(f"verify: skipped {problem}", err=True)
+
 
 def _model(command):
     """--model, and where its vectors are cached (a rerun only encodes sentences it has not seen)."""
@@ -46,15 +76,18 @@ def _model(command):
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=str),
               help="Also write the findings as JSON lines here.")
 @_model
-def check(paths, report_path, jsonl_path, model, cache_dir, no_cache):
-    """Cross-check the articles in PATHS (.txt/.md files, folders of them, or .jsonl)."""
+@_inputs
+def check(paths, report_path, jsonl_path, model, cache_dir, no_cache, fields, skip_bad):
+    """Cross-check the articles in PATHS (.txt/.md/.html files, folders of them, or .jsonl)."""
     from .findings import render_jsonl
     from .output import write_atomic
     from .pipeline import check as run_check
     from .report import render_markdown
 
     _check_output_folders(report_path, jsonl_path)
-    result = run_check(paths, model=model, cache_dir=cache_dir, use_cache=not no_cache)
+    result = run_check(paths, model=model, cache_dir=cache_dir, use_cache=not no_cache, fields=fields,
+                       skip_bad=skip_bad)
+    _warn_skipped(result.problems)
     markdown = render_markdown(result)
     if jsonl_path:
         write_atomic(jsonl_path, render_jsonl(result))
@@ -68,7 +101,8 @@ def check(paths, report_path, jsonl_path, model, cache_dir, no_cache):
 @_paths
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=str),
               help="Write here instead of stdout.")
-def extract(paths, jsonl_path):
+@_inputs
+def extract(paths, jsonl_path, fields, skip_bad):
     """Dump the numbers and dates read from each sentence, one JSON object per sentence."""
     import io
 
@@ -81,7 +115,9 @@ def extract(paths, jsonl_path):
     from .segment import segment
 
     _check_output_folders(jsonl_path)
-    documents = read_corpus(paths).documents
+    corpus = read_corpus(paths, fields, skip_bad=skip_bad)
+    _warn_skipped(corpus.problems)
+    documents = corpus.documents
     sentences = [s for doc in documents for s in segment(doc)]
     buffer = io.StringIO()
     with jsonlines.Writer(buffer, compact=True) as writer:

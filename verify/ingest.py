@@ -1,13 +1,18 @@
-"""Read articles (folders of .txt/.md, JSONL) into Documents: text, outlet, title, url, publication date.
+"""Read articles (folders of .txt/.md/.html, JSONL) into Documents: text, outlet, title, url, publication date.
 
 Offsets later stages report point into `Document.text`, so the text is kept exactly as decoded: for a .txt/.md file
-the whole file (date marker, boilerplate and "\\r\\n" line ends included), for a JSONL record its `text` field.
-What is article content is recorded as `Document.body` spans instead of cutting the text.
+the whole file (date marker, front matter, boilerplate and "\\r\\n" line ends included), for an HTML page the main
+text trafilatura extracts, for a JSONL record its text field. What is article content is recorded as
+`Document.body` spans instead of cutting the text.
+
+The outlet is the publisher the input names (JSONL source, front matter source/outlet/site, the page's site name),
+else the domain of its URL, else the file name ("01-unn.ua.txt" -> "unn.ua").
 """
 from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -16,13 +21,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from charset_normalizer import from_bytes
 
-from .boilerplate import DATE_STAMP, Line, classify_lines, is_headline, is_prose
+from .boilerplate import DATE_STAMP, Line, classify_lines, is_headline, is_prose, iter_lines
 from .errors import InputError
+from .html import NO_ARTICLE_TEXT, declared_charset, extract_page
 
 TEXT_SUFFIXES = (".txt", ".md")
+MARKDOWN_SUFFIX = ".md"
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIX = ".jsonl"
+ARTICLE_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, JSONL_SUFFIX)
+_EXPECTED = ".txt, .md, .html, .htm or .jsonl"
+
+# Markdown front matter: a "---" line first, YAML, then a "---" (or "...") line.
+_FENCE_OPEN = "---"
+_FENCE_CLOSE = ("---", "...")
+# Front matter keys naming the publisher, in order of preference.
+_OUTLET_KEYS = ("source", "outlet", "site")
 
 # The page store writes the publication date before the text: " date 2025-04-04 In 2024, Ukraine caught up ...".
 _DATE_MARKER = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})(?=\s|$)\s*")
@@ -54,12 +71,33 @@ class Document:
     origin: str | None = None        # where the text came from, for locations in reports: a file path, or "file.jsonl:3"
     body: tuple[tuple[int, int], ...] = ()  # spans of `text` that are article content (boilerplate left out)
     encoding: str = "utf-8"          # how the file was decoded (a best guess when it was not UTF-8)
+    # What `text` is: "text" or "markdown" (the whole file as read, so offsets are file offsets), "html" (the main
+    # text extracted from the page, not the page's markup), "jsonl" (the record's text field).
+    source_format: str = "text"
+    author: str | None = None
 
 
 @dataclass
 class Corpus:
     documents: list[Document] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # files inside input folders that are not .txt/.md/.jsonl
+    skipped: list[str] = field(default_factory=list)   # files inside input folders that are not article files
+    problems: list[str] = field(default_factory=list)  # bad inputs left out (skip_bad): "feed.jsonl:3: not valid JSON"
+
+
+@dataclass(frozen=True)
+class JsonlFields:
+    """The key of each field in JSONL records, for exports that name them otherwise ("content", "publishedAt").
+
+    A dotted name reaches into nested objects, "source.name" for {"source": {"name": "BBC News"}}, unless the record
+    has that very key.
+    """
+    id: str = "id"
+    text: str = "text"
+    title: str = "title"
+    date: str = "date"
+    source: str = "source"
+    url: str = "url"
+    author: str = "author"
 
 
 def read_documents(paths: Sequence[str | os.PathLike]) -> list[Document]:
@@ -67,43 +105,54 @@ def read_documents(paths: Sequence[str | os.PathLike]) -> list[Document]:
     return read_corpus(paths).documents
 
 
-def read_corpus(paths: Sequence[str | os.PathLike]) -> Corpus:
+def read_corpus(paths: Sequence[str | os.PathLike], fields: JsonlFields | None = None, *,
+                skip_bad: bool = False) -> Corpus:
     """Read files and folders (walked recursively, in sorted order) into documents.
 
-    In a folder, .txt, .md and .jsonl files are read and other files are listed in `skipped`; hidden files and
-    folders are passed over. A file named directly must be one of those types. Raises InputError naming the file
-    (and line, for JSONL) for anything that cannot be read, and for a document id used twice.
+    In a folder, .txt, .md, .html/.htm and .jsonl files are read and other files are listed in `skipped`; hidden
+    files and folders are passed over. A file named directly must be one of those types. `fields` names the keys of
+    JSONL records. Raises InputError naming the file (and line, for JSONL) for anything that cannot be read, and for
+    a document id used twice; with `skip_bad`, such an input (a file, or one JSONL record) is left out instead and
+    described in `problems`, so one broken record does not stop a run over a large export.
     """
     corpus = Corpus()
+    reader = _Reader(fields or JsonlFields(), corpus.problems if skip_bad else None)
     origins: dict[str, str] = {}
     for given in paths:
         path = Path(given)
         shown = os.fspath(given)
         if path.is_dir():
-            documents = _read_folder(path, shown, corpus.skipped)
+            documents = reader.read_folder(path, shown, corpus.skipped)
         elif path.exists():
-            documents = _read_file(path, shown, doc_id=path.name)
+            documents = reader.read_file(path, shown, doc_id=path.name)
         else:
             raise InputError(f"{shown}: no such file or folder")
         for doc in documents:
             if doc.id in origins:
-                raise InputError(f"duplicate document id {doc.id!r}: {origins[doc.id]} and {doc.origin}")
+                first = origins[doc.id]
+                reader.bad(InputError(f"{doc.origin}: duplicate document id {doc.id!r}, first used at {first}"))
+                continue
             origins[doc.id] = doc.origin or doc.id
             corpus.documents.append(doc)
+    if not corpus.documents and corpus.problems:
+        raise InputError(f"nothing left to check: {len(corpus.problems)} bad inputs skipped, "
+                         f"the first: {corpus.problems[0]}")
     return corpus
 
 
 def document_from_text(doc_id: str, text: str, *, outlet: str | None = None, title: str | None = None,
                        url: str | None = None, published: dt.date | None = None, origin: str | None = None,
-                       encoding: str = "utf-8") -> Document:
+                       encoding: str = "utf-8", source_format: str = "text", author: str | None = None,
+                       content_start: int = 0) -> Document:
     """A Document from text in memory, with its body found the same way as for files.
 
-    A leading " date YYYY-MM-DD" marker is left out of the body and gives the publication date unless `published`
-    is given; without either, a dateline above the first paragraph ("Saturday, April 20, 2024") gives it.
-    Without `title`, the first content line is the title when it reads as a headline.
+    Text before `content_start` (Markdown front matter) is never body. A " date YYYY-MM-DD" marker at the start of
+    the content is left out of the body and gives the publication date unless `published` is given; without
+    either, a dateline above the first paragraph ("Saturday, April 20, 2024") gives it. Without `title`, the first
+    content line is the title when it reads as a headline.
     """
-    marker = _DATE_MARKER.match(text)
-    lines = classify_lines(text, marker.end() if marker else 0)
+    marker = _DATE_MARKER.match(text, content_start)
+    lines = classify_lines(text, marker.end() if marker else content_start)
     content = [line for line in lines if line.kept]
     if published is None and marker:
         published = _valid_date(*map(int, marker.group(1).split("-")))
@@ -112,87 +161,24 @@ def document_from_text(doc_id: str, text: str, *, outlet: str | None = None, tit
     if title is None and content and is_headline(content[0].text):
         title = content[0].text
     return Document(id=doc_id, text=text, outlet=outlet or doc_id, title=title, url=url, published=published,
-                    origin=origin, body=tuple((line.start, line.end) for line in content), encoding=encoding)
+                    origin=origin, body=tuple((line.start, line.end) for line in content), encoding=encoding,
+                    source_format=source_format, author=author)
 
 
-def _read_folder(folder: Path, shown: str, skipped: list[str]) -> list[Document]:
-    documents: list[Document] = []
-
-    def unreadable(error: OSError) -> None:
-        raise InputError(f"{error.filename or shown}: cannot read folder ({error.strerror or error})")
-
-    for root, dirs, files in os.walk(folder, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(f for f in files if not f.startswith(".")):
-            path = Path(root) / name
-            relative = path.relative_to(folder).as_posix()
-            origin = os.path.join(shown, *relative.split("/"))
-            if path.suffix.lower() in (*TEXT_SUFFIXES, JSONL_SUFFIX):
-                documents.extend(_read_file(path, origin, doc_id=relative))
-            else:
-                skipped.append(origin)
-    if not documents:
-        raise InputError(f"{shown}: no .txt, .md or .jsonl files in this folder")
-    return documents
+def classified_lines(doc: Document) -> list[Line]:
+    """The lines of a document's article region as the boilerplate classifier saw them when it chose the body:
+    kept ones and dropped ones, with the reason (for audits of the classifier)."""
+    start = _front_matter(doc.text, doc.origin or doc.id)[1] if doc.source_format == "markdown" else 0
+    marker = _DATE_MARKER.match(doc.text, start)
+    return classify_lines(doc.text, marker.end() if marker else start)
 
 
-def _read_file(path: Path, shown: str, doc_id: str) -> list[Document]:
-    suffix = path.suffix.lower()
-    if suffix == JSONL_SUFFIX:
-        return _read_jsonl(path, shown)
-    if suffix not in TEXT_SUFFIXES:
-        raise InputError(f"{shown}: unsupported file type {suffix or '(no extension)'!r}; "
-                         "expected .txt, .md or .jsonl")
-    text, encoding = _read_text(path, shown)
-    return [document_from_text(doc_id, text, outlet=_outlet_from_file_name(path.name), origin=shown,
-                               encoding=encoding)]
-
-
-def _read_jsonl(path: Path, shown: str) -> list[Document]:
-    text, encoding = _read_text(path, shown)
-    documents = []
-    # Split on "\n" only: JSON strings may hold U+2028 and other characters that str.splitlines breaks on.
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if raw.strip():
-            where = f"{shown}:{number}"
-            documents.append(_jsonl_document(raw, where, encoding))
-    return documents
-
-
-def _jsonl_document(raw: str, where: str, encoding: str) -> Document:
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(record, dict):
-        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
-    doc_id = record.get("id")
-    if doc_id is None:
-        raise InputError(f"{where}: missing 'id'")
-    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
-        raise InputError(f"{where}: 'id' must be a non-empty string")
-    text = record.get("text")
-    if text is None:
-        raise InputError(f"{where}: missing 'text'")
-    if not isinstance(text, str):
-        raise InputError(f"{where}: 'text' must be a string")
-    if not text.strip():
-        raise InputError(f"{where}: empty 'text', nothing to check")
-    title, source, url, date = (_optional_string(record, key, where) for key in ("title", "source", "url", "date"))
-    outlet = source or _domain(url) or str(doc_id)
-    published = _parse_record_date(date, where) if date else None
-    return document_from_text(str(doc_id), text, outlet=outlet, title=title, url=url, published=published,
-                              origin=where, encoding=encoding)
-
-
-def _optional_string(record: dict, key: str, where: str) -> str | None:
-    value = record.get(key)
-    if value is not None and not isinstance(value, str):
-        raise InputError(f"{where}: {key!r} must be a string")
-    return value or None
-
-
-def _parse_record_date(value: str, where: str) -> dt.date:
+def parse_date(value: str) -> dt.date | None:
+    """A full calendar date written as in feeds and exports, or None: ISO dates and datetimes ("2025-11-19",
+    "2025-11-19T08:00:00Z"), then other absolute forms ("Nov 19, 2025", "Wed, 19 Nov 2025 08:00:00 GMT",
+    "19.11.2025"). Relative or partial dates ("yesterday", "Tuesday", "November 2025") are refused: nothing here
+    says what they are relative to. A datetime gives the day as written, in its own time zone."""
+    value = value.strip()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -200,26 +186,240 @@ def _parse_record_date(value: str, where: str) -> dt.date:
     try:
         return dt.datetime.fromisoformat(value).date()
     except ValueError:
-        raise InputError(f"{where}: 'date' must be YYYY-MM-DD or an ISO datetime, got {value!r}") from None
+        pass
+    return _parse_absolute_date(value)
+
+
+@functools.lru_cache(maxsize=4096)   # exports repeat the same few dates; dateparser takes milliseconds a call
+def _parse_absolute_date(value: str) -> dt.date | None:
+    for parser in _date_parsers():
+        found = parser.get_date_data(value)
+        if found.date_obj is not None:
+            return found.date_obj.date()
+    return None
+
+
+@functools.cache
+def _date_parsers() -> tuple:
+    """English first (fast, and what most exports use), then any language dateparser knows."""
+    from dateparser.date import DateDataParser   # imported here: only non-ISO dates need it
+
+    settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"],
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    return DateDataParser(languages=["en"], settings=settings), DateDataParser(settings=settings)
+
+
+class _Reader:
+    """Reads files and records; `problems` collects bad inputs instead of raising when it is a list."""
+
+    def __init__(self, fields: JsonlFields, problems: list[str] | None):
+        self.fields = fields
+        self.problems = problems
+
+    def bad(self, error: InputError) -> None:
+        if self.problems is None:
+            raise error
+        self.problems.append(str(error))
+
+    def read_folder(self, folder: Path, shown: str, skipped: list[str]) -> list[Document]:
+        documents: list[Document] = []
+        article_files = 0
+
+        def unreadable(error: OSError) -> None:
+            raise InputError(f"{error.filename or shown}: cannot read folder ({error.strerror or error})")
+
+        for root, dirs, files in os.walk(folder, onerror=unreadable):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(f for f in files if not f.startswith(".")):
+                path = Path(root) / name
+                relative = path.relative_to(folder).as_posix()
+                origin = os.path.join(shown, *relative.split("/"))
+                if path.suffix.lower() in ARTICLE_SUFFIXES:
+                    article_files += 1
+                    documents.extend(self.read_file(path, origin, doc_id=relative))
+                else:
+                    skipped.append(origin)
+        if not article_files:
+            raise InputError(f"{shown}: no {_EXPECTED} files in this folder")
+        return documents
+
+    def read_file(self, path: Path, shown: str, doc_id: str) -> list[Document]:
+        suffix = path.suffix.lower()
+        if suffix not in ARTICLE_SUFFIXES:
+            raise InputError(f"{shown}: unsupported file type {suffix or '(no extension)'!r}; expected {_EXPECTED}")
+        try:
+            if suffix == JSONL_SUFFIX:
+                return self._read_jsonl(path, shown)
+            if suffix in HTML_SUFFIXES:
+                return [_read_html(path, shown, doc_id)]
+            return [_read_text_file(path, shown, doc_id)]
+        except InputError as error:
+            self.bad(error)
+            return []
+
+    def _read_jsonl(self, path: Path, shown: str) -> list[Document]:
+        text, encoding = _read_text(path, shown)
+        documents = []
+        # Split on "\n" only: JSON strings may hold U+2028 and other characters that str.splitlines breaks on.
+        for number, raw in enumerate(text.split("\n"), start=1):
+            if raw.strip():
+                try:
+                    documents.append(_jsonl_document(raw, f"{shown}:{number}", encoding, self.fields))
+                except InputError as error:
+                    self.bad(error)
+        return documents
+
+
+def _read_text_file(path: Path, shown: str, doc_id: str) -> Document:
+    text, encoding = _read_text(path, shown)
+    outlet = _outlet_from_file_name(path.name)
+    if path.suffix.lower() != MARKDOWN_SUFFIX:
+        return document_from_text(doc_id, text, outlet=outlet, origin=shown, encoding=encoding)
+    meta, content_start = _front_matter(text, shown)
+    url = _text_value(meta.get("url"), shown, "url")
+    named = (_text_value(meta.get(key), shown, key) for key in _OUTLET_KEYS)
+    outlet = next(filter(None, named), None) or _domain(url) or outlet
+    return document_from_text(doc_id, text, outlet=outlet, title=_text_value(meta.get("title"), shown, "title"),
+                              url=url, published=_front_matter_date(meta.get("date"), shown), origin=shown,
+                              encoding=encoding, source_format="markdown",
+                              author=_text_value(meta.get("author"), shown, "author"), content_start=content_start)
+
+
+def _front_matter(text: str, shown: str) -> tuple[dict, int]:
+    """The YAML front matter of a Markdown file and the offset where the text after it starts; ({}, 0) without."""
+    lines = iter_lines(text)
+    _, first_end = next(lines)
+    if text[:first_end].rstrip() != _FENCE_OPEN:
+        return {}, 0
+    for start, end in lines:
+        if text[start:end].rstrip() in _FENCE_CLOSE:
+            break
+    else:
+        raise InputError(f"{shown}:1: front matter is not closed (no '---' line after it)")
+    # The YAML starts with the line break after the opening fence, so its line n is line n + 1 of the file.
+    try:
+        meta = yaml.safe_load(text[first_end:start])
+    except yaml.YAMLError as error:
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or "cannot be parsed"
+        raise InputError(f"{shown}{line}: bad YAML front matter ({problem})") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(f"{shown}:2: front matter must be 'key: value' lines")
+    return meta, end
+
+
+def _front_matter_date(value, shown: str) -> dt.date | None:
+    # YAML reads an unquoted 2025-11-19 as a date, and 2025-11-19T08:00:00Z as a datetime (a kind of date).
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text_value(value, shown, "date")
+    if text is None:
+        return None
+    if (date := parse_date(text)) is None:
+        raise InputError(f"{shown}: front matter 'date' is not a date with year, month and day: {text!r}")
+    return date
+
+
+def _read_html(path: Path, shown: str, doc_id: str) -> Document:
+    data = _read_bytes(path, shown)
+    text, encoding = _decode(data, shown, declared=declared_charset(data))
+    _check_text(text, shown)
+    page = extract_page(text, shown)
+    outlet = page.site_name or _domain(page.url) or _outlet_from_file_name(path.name)
+    doc = document_from_text(doc_id, page.text, outlet=outlet, title=page.title, url=page.url,
+                             published=page.published, origin=shown, encoding=encoding, source_format="html",
+                             author=page.author)
+    if not doc.body:   # trafilatura fell back on menu labels or link lists: a cookie wall, an index page
+        raise InputError(f"{shown}: {NO_ARTICLE_TEXT}")
+    return doc
+
+
+def _jsonl_document(raw: str, where: str, encoding: str, fields: JsonlFields) -> Document:
+    try:
+        record = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise InputError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    doc_id = _lookup(record, fields.id)
+    if doc_id is None:
+        raise InputError(f"{where}: missing {fields.id!r}")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or not str(doc_id).strip():
+        raise InputError(f"{where}: {fields.id!r} must be a non-empty string")
+    text = _lookup(record, fields.text)
+    if text is None:
+        raise InputError(f"{where}: missing {fields.text!r}")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: {fields.text!r} must be a string")
+    if not text.strip():
+        raise InputError(f"{where}: empty {fields.text!r}, nothing to check")
+    title, source, url, date, author = (_text_value(_lookup(record, key), where, key) for key in
+                                        (fields.title, fields.source, fields.url, fields.date, fields.author))
+    published = None
+    if date and (published := parse_date(date)) is None:
+        raise InputError(f"{where}: {fields.date!r} is not a date with year, month and day: {date!r}")
+    return document_from_text(str(doc_id), text, outlet=source or _domain(url) or str(doc_id), title=title, url=url,
+                              published=published, origin=where, encoding=encoding, source_format="jsonl",
+                              author=author)
+
+
+def _lookup(record: dict, name: str):
+    """record[name]; a dotted name reaches into nested objects unless the record has that very key."""
+    if name in record:
+        return record[name]
+    value = record
+    for part in name.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _text_value(value, where: str, key: str) -> str | None:
+    """A metadata field as text: a string, a number (YAML reads `title: 1917` as one), or a list of them
+    (several authors); None when absent or blank."""
+    if value is None:
+        return None
+    if isinstance(value, list) and all(isinstance(item, (str, int, float)) for item in value):
+        value = ", ".join(str(item).strip() for item in value if str(item).strip())
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        hint = " (a dotted name reaches inside an object: 'source.name')" if isinstance(value, dict) else ""
+        raise InputError(f"{where}: {key!r} must be a string, got {type(value).__name__}{hint}")
+    return " ".join(str(value).split()) or None
 
 
 def _read_text(path: Path, shown: str) -> tuple[str, str]:
     """The decoded text of a file and the encoding used; InputError if it is unreadable, empty or not text."""
+    text, encoding = _decode(_read_bytes(path, shown), shown)
+    _check_text(text, shown)
+    return text, encoding
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{shown}: cannot read ({error.strerror or error})") from None
     if not data.strip():
         raise InputError(f"{shown}: empty file, nothing to check")
-    text, encoding = _decode(data, shown)
+    return data
+
+
+def _check_text(text: str, shown: str) -> None:
     if not text.strip():
         raise InputError(f"{shown}: empty file, nothing to check")
     if len(_NON_TEXT.findall(text)) > _MAX_NON_TEXT_SHARE * len(text):
         raise InputError(f"{shown}: not a text file")
-    return text, encoding
 
 
-def _decode(data: bytes, shown: str) -> tuple[str, str]:
+def _decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode by byte order mark, else as UTF-8, else by the encoding the file declares (an HTML <meta>), else by
+    charset-normalizer's guess."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -228,10 +428,11 @@ def _decode(data: bytes, shown: str) -> tuple[str, str]:
                 raise InputError(f"{shown}: not a text file (bad {encoding})") from None
     if b"\x00" in data:
         raise InputError(f"{shown}: not a text file")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    for encoding in dict.fromkeys(filter(None, ("utf-8", declared))):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            pass
     guess = from_bytes(data).best()
     if guess is None:
         raise InputError(f"{shown}: not a text file")

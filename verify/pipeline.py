@@ -6,10 +6,11 @@ from typing import Sequence
 
 from .claims import Claim, build_claims
 from .compare import Comparison, compare
+from .copies import CopySet, find_copies
 from .embed import Embedder
 from .extract import ExtractedSentence, extract
 from .group import ClaimGroup, group_sentences
-from .ingest import Corpus, Document, read_corpus
+from .ingest import Corpus, Document, JsonlFields, read_corpus
 from .segment import Sentence, segment
 
 
@@ -23,9 +24,13 @@ class Result:
     comparison: Comparison
     skipped: list[str] = field(default_factory=list)
     model: str = ""
+    copies: list[CopySet] = field(default_factory=list)  # documents that copy one another: one source, not several
+    problems: list[str] = field(default_factory=list)   # bad inputs left out (--skip-bad): "feed.jsonl:3: reason"
 
 
-def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequence[str] = ()) -> Result:
+def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequence[str] = (),
+                    problems: Sequence[str] = ()) -> Result:
+    copies = find_copies(documents)
     sentences = [s for doc in documents for s in segment(doc)]
     extracted = extract(documents, sentences)
     claims = build_claims(documents, extracted)
@@ -38,15 +43,17 @@ def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequ
         claims, context_vectors, sentence_vectors, [(s.doc, s.index) for s in sentences], groups, outlets
     )
     return Result(documents, sentences, extracted, groups, claims, comparison,
-                  list(skipped), embedder.model_name)
+                  list(skipped), embedder.model_name, copies, list(problems))
 
 
 def check(paths: Sequence[str], model: str | None = None, embedder: Embedder | None = None,
-          cache_dir: str | None = None, use_cache: bool = True) -> Result:
+          cache_dir: str | None = None, use_cache: bool = True, fields: JsonlFields | None = None,
+          skip_bad: bool = False) -> Result:
     """Read the articles under `paths` and cross-check them; the Python API behind `verify check`.
 
-    `cache_dir`/`use_cache` set up the embedding cache when no `embedder` is given (see `Embedder`).
+    `cache_dir`/`use_cache` set up the embedding cache when no `embedder` is given (see `Embedder`);
+    `fields` and `skip_bad` are passed to `read_corpus`.
     """
-    corpus: Corpus = read_corpus(paths)
+    corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad)
     embedder = embedder or Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
-    return check_documents(corpus.documents, embedder, corpus.skipped)
+    return check_documents(corpus.documents, embedder, corpus.skipped, corpus.problems)
