@@ -224,3 +224,29 @@ def test_nearest_neighbour_blocking_keeps_the_conflicts(embedder, monkeypatch):
     conflicts = _pairs(findings, "conflict")
     assert (("local.txt", "19"), ("unn.txt", "16")) in conflicts
     assert (("eutoday.txt", "33"), ("unn.txt", "16")) in conflicts
+
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def test_copies_do_not_corroborate_and_a_changed_figure_between_them_is_a_conflict(embedder):
+    """A wire copy of seeds/004 under another outlet's name, with a new headline and one figure changed."""
+    original = (SEEDS / "004_1813ec40aa6a27d0.txt").read_text(encoding="utf-8")
+    copy = original.replace("1st Ukrainian drone factory starts production in UK, Zaluzhnyi says",
+                            "Ukraine opens its first drone plant in Britain") \
+                   .replace("a 200 million-pound", "a 220 million-pound")
+    docs = [_doc("004.txt", original, outlet="kyivindependent.com"),
+            _doc("wire.txt", copy, outlet="wire.example"),
+            _doc("003.txt", (SEEDS / "003_6857bf80342c0cbf.txt").read_text(encoding="utf-8"))]
+    result = check_documents(docs, embedder)
+    assert [c.docs for c in result.copies] == [("004.txt", "wire.txt")]
+    findings = result.comparison.findings
+    inside = [f for f in findings if {c.doc for c in f.claims} == {"004.txt", "wire.txt"}]
+    assert [(f.type, {c.surface for c in f.claims}) for f in inside] == [
+        ("conflict", {"200 million-pound", "220 million-pound"})]
+    assert "copies of one story" in inside[0].explanation
+    # The copy's claims stand for the original's: nothing is listed twice against a third source.
+    assert not any("wire.txt" in {c.doc for c in f.claims} and "003.txt" in {c.doc for c in f.claims}
+                   for f in findings)
+    assert any({c.doc for c in f.claims} == {"004.txt", "003.txt"} for f in findings)
+    assert all(slot.doc != "wire.txt" for slot in result.comparison.single_source())

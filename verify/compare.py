@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -88,11 +88,15 @@ class Comparison:
     findings: list[Finding]          # conflicts first, then agreements, each by score
     value_groups: list[ValueGroup]
     slots: list[Slot]
+    copy_of: dict[str, str] = field(default_factory=dict)  # document id -> representative of its copy set
 
     def single_source(self) -> list[Slot]:
-        """Slots no other document was matched with: claims a checker should verify next."""
+        """Slots no other document was matched with: claims a checker should verify next.
+
+        A copy's claims are its original's, so they are not listed again under the copy.
+        """
         grouped = {c.id for g in self.value_groups for c in g.claims}
-        return [s for s in self.slots if s.claim.id not in grouped]
+        return [s for s in self.slots if s.claim.id not in grouped and self.copy_of.get(s.doc, s.doc) == s.doc]
 
 
 @dataclass(frozen=True)
@@ -374,7 +378,8 @@ def describe(claim: Claim) -> str:
     return " ".join(parts)
 
 
-def _explain(kind: str, what: str, a: Claim, b: Claim, outlets: dict[str, str], newer: str | None) -> str:
+def _explain(kind: str, what: str, a: Claim, b: Claim, outlets: dict[str, str], newer: str | None,
+             copies: bool = False) -> str:
     sa, sb = f"'{a.surface}' ({outlets[a.doc]})", f"'{b.surface}' ({outlets[b.doc]})"
     if kind == "agreement":
         if display_value(a) == display_value(b):
@@ -383,6 +388,8 @@ def _explain(kind: str, what: str, a: Claim, b: Claim, outlets: dict[str, str], 
     text = f"Different values for the same {what}: {sa} vs {sb}"
     if a.kind == "number" and a.mention.tally is None:
         text += " — beyond rounding and the stated approximation"
+    if copies:
+        text += "; the two documents are copies of one story, so one of them changed the figure"
     if newer is not None:
         later = a if newer == a.doc else b
         text += f"; {outlets[newer]} published later ({later.published.isoformat()}): possibly an updated figure"
@@ -455,12 +462,17 @@ def compare(
     sentence_keys: list[tuple[str, int]],
     groups: list[ClaimGroup],
     outlets: dict[str, str],
+    copy_of: dict[str, str] | None = None,
 ) -> "Comparison":
     """Align and judge the claims of different documents.
 
     `sentence_keys[i]` is the (doc, sentence index) of row i of `sentence_vectors`; `outlets` maps a
-    document id to the outlet name used in explanations.
+    document id to the outlet name used in explanations. `copy_of` maps each document of a copy set to the
+    set's representative: copies never corroborate one another, a copy is compared with other documents only
+    through its representative (its claims are not listed twice), and a figure changed between copies is a
+    conflict.
     """
+    copy_of = copy_of or {}
     row = {key: i for i, key in enumerate(sentence_keys)}
     group_of_row = {row[(s.doc, s.index)]: g.id for g in groups for s in g.members if len(g.docs) > 1}
     similarity = _Similarity(context_vectors, sentence_vectors, row, group_of_row)
@@ -472,8 +484,13 @@ def compare(
         sa, sb = slots[ia], slots[ib]
         if sa.doc == sb.doc or not compatible(sa.claim, sb.claim):
             continue
+        rep_a, rep_b = copy_of.get(sa.doc, sa.doc), copy_of.get(sb.doc, sb.doc)
+        if rep_a != rep_b and (rep_a != sa.doc or rep_b != sb.doc):
+            continue
         match, a, b = _best_evidence(sa, sb, similarity)
         agree = values_agree(a, b)
+        if agree and rep_a == rep_b:
+            continue
         # An identical specific figure ("311-112") is itself evidence: it needs less context to corroborate.
         threshold = (AGREEMENT_THRESHOLD - SPECIFIC_AGREEMENT_EASING * _specificity(a) * _specificity(b) if agree
                      else DATE_THRESHOLD if a.kind == "date" else NUMBER_THRESHOLD)
@@ -534,8 +551,9 @@ def compare(
         gid = group_id[find(sa.id)]
         findings.append(Finding(
             type=kind, kind=a.kind, group=gid, claims=(a, b), score=_score(kind, a, b, match),
-            explanation=_explain(kind, group_what[gid], a, b, outlets, newer),
+            explanation=_explain(kind, group_what[gid], a, b, outlets, newer,
+                                 copies=copy_of.get(a.doc, a.doc) == copy_of.get(b.doc, b.doc)),
             what=group_what[gid], newer=newer, also=(sa.alternatives, sb.alternatives),
         ))
     findings.sort(key=lambda f: (f.type != "conflict", -f.score, f.claims[0].id, f.claims[1].id))
-    return Comparison(findings, value_groups, slots)
+    return Comparison(findings, value_groups, slots, copy_of)

@@ -59,6 +59,7 @@ def records(result: Result) -> Iterator[dict]:
         "conflicts": sum(f.type == "conflict" for f in comparison.findings),
         "agreements": sum(f.type == "agreement" for f in comparison.findings),
         "skipped": result.skipped,
+        "problems": result.problems,
     }
     claims_per_doc: dict[str, int] = {}
     for claim in result.claims:
@@ -69,9 +70,13 @@ def records(result: Result) -> Iterator[dict]:
     for doc in result.documents:
         yield {
             "type": "document", "id": doc.id, "outlet": doc.outlet, "title": doc.title, "url": doc.url,
-            "published": doc.published.isoformat() if doc.published else None, "origin": doc.origin,
+            "author": doc.author, "published": doc.published.isoformat() if doc.published else None,
+            "origin": doc.origin, "format": doc.source_format, "encoding": doc.encoding,
             "sentences": sentences_per_doc.get(doc.id, 0), "claims": claims_per_doc.get(doc.id, 0),
         }
+    for copies in result.copies:
+        yield {"type": "copies", "docs": list(copies.docs), "representative": copies.representative,
+               "overlap": round(copies.overlap, 3)}
     for finding in comparison.findings:
         yield finding_record(finding, outlets)
     for group in comparison.value_groups:

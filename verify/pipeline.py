@@ -6,7 +6,7 @@ from typing import Sequence
 
 from .claims import Claim, build_claims
 from .compare import Comparison, compare
-from .copies import CopySet, find_copies
+from .copies import CopySet, copy_of, find_copies
 from .embed import Embedder
 from .extract import ExtractedSentence, extract
 from .group import ClaimGroup, group_sentences
@@ -40,7 +40,8 @@ def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequ
     groups = group_sentences(sentences, sentence_vectors)
     outlets = {d.id: d.outlet for d in documents}
     comparison = compare(
-        claims, context_vectors, sentence_vectors, [(s.doc, s.index) for s in sentences], groups, outlets
+        claims, context_vectors, sentence_vectors, [(s.doc, s.index) for s in sentences], groups, outlets,
+        copy_of(copies),
     )
     return Result(documents, sentences, extracted, groups, claims, comparison,
                   list(skipped), embedder.model_name, copies, list(problems))
