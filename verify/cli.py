@@ -1,6 +1,7 @@
 """Command line: a thin shell over the Python API. Heavy modules are imported inside commands so --help is instant."""
 from __future__ import annotations
 
+import errno
 import functools
 import sys
 
@@ -10,14 +11,23 @@ from .errors import InputError
 
 
 class _Group(click.Group):
-    """Turns InputError into a one-line message and exit status 2, never a traceback."""
+    """Turns bad input, a bad command line and a failed read or write into one line on stderr and exit status 2,
+    never a traceback."""
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(f"verify: error: {exc}", err=True)
-            ctx.exit(2)
+            message = str(exc)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else ctx.command_path
+            message = f"{exc.format_message()} (see '{command} --help')"
+        except OSError as exc:   # disk full, permission denied: the environment, not a bug to trace
+            if exc.errno == errno.EPIPE:
+                raise             # "verify ... | head": click exits quietly
+            message = f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else str(exc)
+        click.echo(f"verify: error: {' '.join(message.split())}", err=True)
+        ctx.exit(2)
 
 
 @click.group(cls=_Group)
@@ -80,20 +90,20 @@ def _model(command):
 def check(paths, report_path, jsonl_path, model, cache_dir, no_cache, fields, skip_bad):
     """Cross-check the articles in PATHS (.txt/.md/.html files, folders of them, or .jsonl)."""
     from .findings import render_jsonl
-    from .output import write_atomic
+    from .output import write_all_atomic
     from .pipeline import check as run_check
     from .report import render_markdown
 
-    _check_output_folders(report_path, jsonl_path)
+    _check_output_folders(report_path, jsonl_path, inputs=paths)
     result = run_check(paths, model=model, cache_dir=cache_dir, use_cache=not no_cache, fields=fields,
                        skip_bad=skip_bad)
     _warn_skipped(result.problems)
     markdown = render_markdown(result)
-    if jsonl_path:
-        write_atomic(jsonl_path, render_jsonl(result))
+    outputs = {jsonl_path: render_jsonl(result)} if jsonl_path else {}
     if report_path:
-        write_atomic(report_path, markdown)
-    else:
+        outputs[report_path] = markdown
+    write_all_atomic(outputs)   # both files or neither: never a new JSONL beside an old report
+    if not report_path:
         click.echo(markdown, nl=False)
 
 
@@ -114,7 +124,7 @@ def extract(paths, jsonl_path, fields, skip_bad):
     from .output import write_atomic
     from .segment import segment
 
-    _check_output_folders(jsonl_path)
+    _check_output_folders(jsonl_path, inputs=paths)
     corpus = read_corpus(paths, fields, skip_bad=skip_bad)
     _warn_skipped(corpus.problems)
     documents = corpus.documents
@@ -142,16 +152,21 @@ def evaluate(bench_dir, model, cache_dir, no_cache, details):
     click.echo(format_table(evaluate_bench(bench_dir, embedder=embedder), details=details), nl=False)
 
 
-def _check_output_folders(*paths):
-    """Fail before the slow work, not after it, when an output cannot be written."""
+def _check_output_folders(*paths, inputs=()):
+    """Fail before the slow work, not after it, when an output cannot be written or would replace an input or the
+    other output."""
     import os
 
-    for path in paths:
-        if path:
-            folder = os.path.dirname(os.path.abspath(path))
-            if not os.path.isdir(folder):
-                raise InputError(f"{path}: folder {folder!r} does not exist")
+    from .output import check_writable
+
+    taken = {os.path.realpath(path): f"input {path}" for path in inputs if os.path.isfile(path)}
+    for path in filter(None, paths):
+        check_writable(path)
+        real = os.path.realpath(path)
+        if real in taken:
+            raise InputError(f"{path}: writing it would replace {taken[real]}")
+        taken[real] = f"output {path}"
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(prog_name="verify"))   # messages name the command a user types

@@ -166,7 +166,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             start, end = match.span()
             if start == end or any(start < e and s < end for s, e in taken):
                 continue
-            mention = build(match, text, published)
+            try:
+                mention = build(match, text, published)
+            except (OverflowError, ValueError):
+                # Resolving ran off the calendar (a publication date in year 1 or 9999): leave it unresolved.
+                mention = build(match, text, None)
             if mention is not None:
                 mentions.append(mention)
                 taken.append((mention.start, mention.end))

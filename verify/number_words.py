@@ -70,6 +70,8 @@ def _consumed(phrase: str, count: int) -> int:
         if not separator and not in_token:
             seen += 1
             if seen > count:
-                return len(phrase[:i].rstrip(" -\t\n\u00a0"))
+                while i and (phrase[i - 1].isspace() or phrase[i - 1] == "-"):   # any space: "one\u2000"
+                    i -= 1
+                return i
         in_token = not separator
     return len(phrase)

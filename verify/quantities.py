@@ -149,7 +149,7 @@ _NUMBER = re.compile(rf"{_DIGITS}(?i:(?P<digits_fold>-?fold)\b)?|"
                      rf"(?i:\b(?=[aefnostz])(?P<words>{number_words.PHRASE_BODY})(?:(?P<words_fold>-?fold)\b|(?!\w)))")
 _SECOND_NUMBER = re.compile(rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)|"
                             rf"(?i:(?P<words>{number_words.PHRASE}))")
-_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>US\$|U\.S\.\$|[$£€₴₽¥])|(?P<code>USD|GBP|EUR|UAH|RUB|CNY|JPY|CHF)\s?)$")
+_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>US\$|U\.S\.\$|[$£€₴₽¥])|(?P<code>USD|GBP|EUR|UAH|RUB|CNY|JPY|CHF)\s?)\Z")
 _SCALE_WORD = re.compile(r"(?:\s+|-)?(?P<scale>thousand|million|billion|trillion)\b|"
                          r"\s?(?P<abbr>bn|mn|mln|tn|trn)\b|(?P<glued>[mbk])\b", re.IGNORECASE)
 _TYPO_DECIMAL = re.compile(r"\.\s(?P<frac>\d+)(?=\s+(?:thousand|million|billion|trillion)\b)")
