@@ -18,7 +18,7 @@ from verify.report import _marked, _safe_url, render_markdown
 GFM = MarkdownIt("gfm-like")  # linkify on: bare domains and e-mail addresses would become links
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 TITLE = "Cross-check report"
-SECTIONS = ["Sources", "Conflicts", "Corroborated claims", "Single-source claims", "Source pairs"]
+SECTIONS = ["Sources", "Conflicts", "Corroborated claims", "Shared statements", "Single-source claims", "Source pairs"]
 
 # Markdown and HTML a source might carry, on purpose or not, in every field the report shows.
 INJECTION = ("<script>alert(1)</script> | cell | `code` [x](javascript:alert(1)) ![img](http://evil.example/p.png) "
@@ -89,7 +89,8 @@ def _assert_structure(markdown, single_source_docs):
     h2_at = {text: i for i, (tag, text) in enumerate(headings) if tag == "h2"}
     conflicts = headings[h2_at["Conflicts"] + 1: h2_at["Corroborated claims"]]
     assert [text.split(".")[0] for _, text in conflicts] == [str(n) for n in range(1, len(conflicts) + 1)]
-    assert headings[h2_at["Corroborated claims"] + 1: h2_at["Single-source claims"]] == []
+    assert headings[h2_at["Corroborated claims"] + 1: h2_at["Shared statements"]] == []
+    assert headings[h2_at["Shared statements"] + 1: h2_at["Single-source claims"]] == []
     singles = headings[h2_at["Single-source claims"] + 1: h2_at["Source pairs"]]
     assert len(singles) == single_source_docs
     assert headings[h2_at["Source pairs"] + 1:] == []

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 # Why a line was dropped; `None` means the line is article content. Callers may test for these.
 NO_WORDS = "no words"
+# Longer than any word of running text (URLs and chemical names aside): a line made mostly of such runs is data.
+_LONGEST_WORD = 60
 DATE_STAMP = "date stamp"
 BREADCRUMBS = "breadcrumbs"
 PHOTO_CAPTION = "photo caption or credit"
@@ -190,6 +192,8 @@ def _line_reason(line: str, script: str | None) -> str | None:
         return DATE_STAMP
     if not _LETTER.search(plain):
         return NO_WORDS                       # "403" (a status code), "* * *", a lone number
+    if words and sum(len(w) for w in words if len(w) > _LONGEST_WORD) > len(plain) / 2:
+        return NO_WORDS                       # base64, a minified script, a URL list: runs no word is that long
     if _READING_TIME.match(plain):
         return WIDGET
     if len(_BREADCRUMB_SEPARATOR.findall(plain)) >= 2 or _BREADCRUMB_START.match(plain):

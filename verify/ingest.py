@@ -228,7 +228,15 @@ class _Reader:
         def unreadable(error: OSError) -> None:
             raise InputError(f"{error.filename or shown}: cannot read folder ({error.strerror or error})")
 
-        for root, dirs, files in os.walk(folder, onerror=unreadable):
+        # Linked folders are followed (collections are often assembled with links); each real folder is read
+        # once, so a link loop ends.
+        visited: set[str] = set()
+        for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+            real = os.path.realpath(root)
+            if real in visited:
+                dirs[:] = []
+                continue
+            visited.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(f for f in files if not f.startswith(".")):
                 path = Path(root) / name
@@ -339,11 +347,16 @@ def _read_html(path: Path, shown: str, doc_id: str) -> Document:
     return doc
 
 
+_UNPAIRED_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _jsonl_document(raw: str, where: str, encoding: str, fields: JsonlFields) -> Document:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
         raise InputError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise InputError(f"{where}: not valid JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object, got {type(record).__name__}")
     doc_id = _lookup(record, fields.id)
@@ -358,6 +371,9 @@ def _jsonl_document(raw: str, where: str, encoding: str, fields: JsonlFields) ->
         raise InputError(f"{where}: {fields.text!r} must be a string")
     if not text.strip():
         raise InputError(f"{where}: empty {fields.text!r}, nothing to check")
+    # Half an emoji cut by a scraper ("\ud83d") cannot be written to any output: one replacement character
+    # keeps the text's length, so offsets stay valid.
+    text = _UNPAIRED_SURROGATE.sub("\ufffd", text)
     title, source, url, date, author = (_text_value(_lookup(record, key), where, key) for key in
                                         (fields.title, fields.source, fields.url, fields.date, fields.author))
     published = None
@@ -417,6 +433,16 @@ def _check_text(text: str, shown: str) -> None:
         raise InputError(f"{shown}: not a text file")
 
 
+# DOS, classic Mac and EBCDIC code pages: no saved web page or news export uses them, yet on a short text
+# charset-normalizer can rank one first (Windows-1252 curly quotes and euro sign read as Baltic DOS cp775).
+_UNLIKELY_CODE_PAGES = [
+    "cp437", "cp720", "cp737", "cp775", "cp850", "cp852", "cp855", "cp856", "cp857", "cp858", "cp860", "cp861",
+    "cp862", "cp863", "cp864", "cp865", "cp866", "cp869", "cp037", "cp273", "cp424", "cp500", "cp875", "cp1026",
+    "cp1140", "mac_arabic", "mac_croatian", "mac_cyrillic", "mac_farsi", "mac_greek", "mac_iceland", "mac_latin2",
+    "mac_roman", "mac_romanian", "mac_turkish",
+]
+
+
 def _decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, str]:
     """Decode by byte order mark, else as UTF-8, else by the encoding the file declares (an HTML <meta>), else by
     charset-normalizer's guess."""
@@ -433,7 +459,7 @@ def _decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, 
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             pass
-    guess = from_bytes(data).best()
+    guess = from_bytes(data, cp_exclusion=_UNLIKELY_CODE_PAGES).best()
     if guess is None:
         raise InputError(f"{shown}: not a text file")
     return str(guess), guess.encoding

@@ -32,6 +32,7 @@ _WHITESPACE = re.compile(r"\s+")
 _TITLE_LENGTH = 80
 # The summary names this many disputed quantities.
 _HEADLINE_CONFLICTS = 5
+_SHARED_STATEMENTS = 30     # a large corpus shares hundreds; the JSONL has them all
 _DOT = " · "
 # Characters a URL keeps as written; anything else (spaces, "<", ">", quotes, backticks, backslashes, non-ASCII)
 # is percent-encoded, so a URL cannot close its angle brackets or break the line.
@@ -41,8 +42,8 @@ _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 def render_markdown(result: Result, title: str = "Cross-check report") -> str:
     report = _Report(result)
     lines = [f"# {escape(title)}", ""]
-    for section in (report.summary, report.sources, report.conflicts, report.corroborated, report.single_source,
-                    report.source_pairs):
+    for section in (report.summary, report.sources, report.conflicts, report.corroborated, report.shared_statements,
+                    report.single_source, report.source_pairs):
         lines += section()
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -132,6 +133,11 @@ class _Report:
         lines = ["## Sources", ""]
         lines += _table(["document", "outlet", "published", "title", "sentences", "claims"], rows,
                         numeric=2) + [""]
+        guessed = [d for d in result.documents if d.encoding not in ("utf-8", "utf-8-sig")]
+        if guessed:
+            # Text decoded by a guessed encoding may hold misread letters: say so where the reader checks sources.
+            lines += ["Not in UTF-8, decoded by detected encoding: "
+                      + ", ".join(f"{escape(d.id)} ({escape(d.encoding)})" for d in guessed), ""]
         if result.skipped:
             lines += ["Skipped (not an article file): " + ", ".join(escape(path) for path in result.skipped), ""]
         if result.problems:
@@ -168,6 +174,25 @@ class _Report:
             lines += [f"  - {self._who(claim)}: “{_excerpt(claim.sentence, [claim], whole=True)}” "
                       f"{self._place(claim)}" for claim in entries]
             lines += ["", "  </details>", ""]
+        return lines
+
+    def shared_statements(self) -> list[str]:
+        """Sentences several sources tell in similar words (the group stage): quotes, announcements, facts."""
+        groups = [g for g in self.result.groups if len({self.copy_of.get(d, d) for d in g.docs}) > 1]
+        groups.sort(key=lambda g: -len(g.docs))
+        lines = ["## Shared statements", ""]
+        if not groups:
+            return lines + ["No two sources tell the same statement in similar words.", ""]
+        lines += ["Statements two sources or more tell in similar words, the most widely told first.", ""]
+        for group in groups[:_SHARED_STATEMENTS]:
+            first = group.members[0]
+            outlets = ", ".join(self.names[d] for d in group.docs)
+            lines += [f"- “{_excerpt(first, [])}” — {_count(len(group.docs), 'source')}: {outlets}", "",
+                      f"  <details><summary>{_count(len(group.members), 'wording')}</summary>", ""]
+            lines += [f"  - {self._who(s)}: “{_excerpt(s, [], whole=True)}” {self._place(s)}" for s in group.members]
+            lines += ["", "  </details>", ""]
+        if len(groups) > _SHARED_STATEMENTS:
+            lines += [f"And {len(groups) - _SHARED_STATEMENTS} more, in the JSONL findings.", ""]
         return lines
 
     def single_source(self) -> list[str]:
@@ -293,15 +318,16 @@ class _Report:
                                if display_value(c) != display_value(claim))
         return f" (elsewhere in the source: {', '.join(f'“{s}”' for s in others)})" if others else ""
 
-    def _who(self, claim: Claim, newest: bool = False) -> str:
+    def _who(self, claim: Claim | Sentence, newest: bool = False) -> str:
         """The source and its date."""
         return f"{self.names[claim.doc]}, {_date(self.docs[claim.doc])}{' (newest)' if newest else ''}"
 
-    def _place(self, claim: Claim) -> str:
+    def _place(self, claim: Claim | Sentence) -> str:
         """Where to find the sentence: file and line, or the JSONL record; and a link when the source has a URL."""
         doc = self.docs[claim.doc]
         url = _safe_url(doc.url)
-        return f"({_location(doc, claim.sentence.start)}{f', [link](<{url}>)' if url else ''})"
+        start = claim.start if isinstance(claim, Sentence) else claim.sentence.start
+        return f"({_location(doc, start)}{f', [link](<{url}>)' if url else ''})"
 
 
 # ---------------------------------------------------------------- text
@@ -312,7 +338,8 @@ def _excerpt(sentence: Sentence, claims: list[Claim], whole: bool = False) -> st
     text, spans = sentence.text, [(c.mention.start - sentence.start, c.mention.end - sentence.start) for c in claims]
     start, end = 0, len(text)
     if not whole and len(text) > _LONG_SENTENCE:
-        first, last = min(s for s, _ in spans), max(e for _, e in spans)
+        # A statement without a value is cut after its opening words.
+        first, last = (min(s for s, _ in spans), max(e for _, e in spans)) if spans else (0, 0)
         if first > _CONTEXT:
             gap = _WHITESPACE.search(text, first - _CONTEXT, first)
             start = gap.end() if gap else first - _CONTEXT
