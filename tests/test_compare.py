@@ -250,3 +250,13 @@ def test_copies_do_not_corroborate_and_a_changed_figure_between_them_is_a_confli
                    for f in findings)
     assert any({c.doc for c in f.claims} == {"004.txt", "003.txt"} for f in findings)
     assert all(slot.doc != "wire.txt" for slot in result.comparison.single_source())
+
+
+def test_a_toll_is_not_a_count_of_buildings(embedder):
+    """A toll sentence that also counts the blocks hit (after bench/attack-november-2025's wording)."""
+    text = ("The number of people killed by a Russian missile strike on two apartment blocks in Ternopil has {} to "
+            "26, including three children, officials said.")
+    findings = _findings(embedder, _doc("a.txt", text.format("risen")), _doc("b.txt", text.format("climbed")))
+    assert [f for f in findings if f.type == "conflict"] == []
+    toll = next(f for f in findings if {display_value(c) for c in f.claims} == {"26"})
+    assert {c.role for c in toll.claims} == {"killed"}

@@ -71,6 +71,9 @@ _PART_SENTENCE_START = re.compile(r"^\s*(?:among (?:these|them|those)|of (?:thes
 _PART_OF_NEXT = re.compile(r"^\s*of (?:the|those|these)\s*$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"\b(?:are|were|was|is)\s+(?:all\s+)?([a-z]+)", re.IGNORECASE)
 
+CASUALTY_ROLES = frozenset({"killed", "injured", "missing", "rescued"})
+# Counts a casualty word can describe: people, children, or a number that names nothing ("rose to 26").
+PERSON_SUBJECTS = {"people", "children", None}
 # Words naming people in casualty counts; all of them count the same thing.
 _PEOPLE = {
     "people", "person", "persons", "individuals", "individual", "others", "residents", "civilians",
@@ -171,13 +174,14 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(left + ["…"] + right)
 
 
-def _role_near(text: str, start: int, end: int, zone: tuple[int, int], pattern: re.Pattern = _ROLE_RE) -> str | None:
+def _role_near(text: str, start: int, end: int, zone: tuple[int, int], pattern: re.Pattern = _ROLE_RE,
+               exclude: frozenset[str] = frozenset()) -> str | None:
     """The event word nearest the value inside its zone, counting clause breaks as extra distance."""
     best: tuple[int, str] | None = None
     lo, hi = zone
     for match in pattern.finditer(text, lo, hi):
         role = _ROLE_BY_GROUP.get(match.lastgroup, match.lastgroup)
-        if role in _MODALITY_ROLES:
+        if role in _MODALITY_ROLES or role in exclude:
             continue
         gap = text[match.end():start] if match.end() <= start else text[end:match.start()]
         distance = len(_WORD.findall(gap)) + 3 * len(_CLAUSE_BREAK.findall(gap))
@@ -227,12 +231,20 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence]) 
                 parent_index[i] = None
         tops = [i for i, p in parent_index.items() if p is None]
         # Pass 2: zones for role words run between neighbouring totals; parts inherit their total's role.
+        # Casualty words are about people: "people killed by a strike on two apartment blocks ... has risen to 26"
+        # gives "killed" to 26, not to the blocks, so a person count's zone runs over counts of things.
+        persons = [i for i in tops if subject_class(numbers[i].counts) in PERSON_SUBJECTS]
         roles: dict[int, str | None] = {}
         for k, i in enumerate(tops):
             lo = numbers[tops[k - 1]].end - base if k > 0 else 0
             hi = numbers[tops[k + 1]].start - base if k + 1 < len(tops) else len(text)
             q = numbers[i]
-            roles[i] = _role_near(text, q.start - base, q.end - base, (lo, hi))
+            if i in persons:
+                p = persons.index(i)
+                lo = numbers[persons[p - 1]].end - base if p > 0 else 0
+                hi = numbers[persons[p + 1]].start - base if p + 1 < len(persons) else len(text)
+            roles[i] = _role_near(text, q.start - base, q.end - base, (lo, hi),
+                                  exclude=frozenset() if i in persons else CASUALTY_ROLES)
         for k in range(len(tops)):
             # A list item with no event word of its own takes its neighbour's, through the list separators.
             for step in (1, -1, 2, -2, 3, -3):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .claims import Claim
+from .claims import CASUALTY_ROLES, PERSON_SUBJECTS, Claim
 from .dates import DateMention
 from .group import ClaimGroup
 from .quantities import Quantity
@@ -52,7 +52,6 @@ _LOWER = {"more than", "over", "at least", "above", "exceeding", "in excess of",
 _UPPER = {"up to", "less than", "under", "fewer than", "as many as", "no more than", "at most", "below"}
 _NEAR = {"nearly", "almost", "just under", "close to", "nearly a", "almost a"}
 _VAGUE = re.compile(r"dozens?|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
-_CASUALTY_ROLES = {"killed", "injured", "missing"}
 
 
 @dataclass(frozen=True)
@@ -150,6 +149,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     if a.subject and b.subject and a.subject != b.subject:
         return False
+    # A toll counts people: it is never the same quantity as a count of regions, blocks or drones.
+    for x, y in ((a, b), (b, a)):
+        if x.role in CASUALTY_ROLES and y.subject not in PERSON_SUBJECTS:
+            return False
     if (a.part_of is None) != (b.part_of is None):
         return False
     if a.scope and b.scope and not (a.scope & b.scope):
@@ -400,7 +403,7 @@ def _score(kind: str, a: Claim, b: Claim, match: float) -> float:
     """0.6 x how sure the match is + 0.4 x how much the quantity matters to a reader."""
     confidence = max(0.0, min(1.0, match))
     roles = {a.role, b.role}
-    if a.kind == "number" and roles & _CASUALTY_ROLES:
+    if a.kind == "number" and roles & CASUALTY_ROLES:
         # Deaths first, then the missing and the injured; a part ("including three children") after its total.
         importance = 1.0 if "killed" in roles else 0.9 if "missing" in roles else 0.85
         if a.part_of is not None:
