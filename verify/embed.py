@@ -105,10 +105,11 @@ class Embedder:
         ordered = sorted(texts, key=len, reverse=True)
         chunk = self.batch_size * _BATCHES_PER_CHUNK
         encoded: dict[str, np.ndarray] = {}
+        model = self.model  # loaded before the bar starts, so that its rate is the encoding's
         with tqdm(total=len(ordered), desc="embedding", unit="text", disable=not _show_progress()) as bar:
             for start in range(0, len(ordered), chunk):
                 part = ordered[start:start + chunk]
-                vectors = self.model.encode(
+                vectors = model.encode(
                     part,
                     batch_size=self.batch_size,
                     normalize_embeddings=True,
