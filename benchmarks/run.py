@@ -2,12 +2,13 @@
 
     python benchmarks/build_corpus.py                  # once: /tmp/verify-bench/corpus-{100,1000,5000}
     python benchmarks/run.py [--sizes 100 1000 5000]   # tables into benchmarks/README.md
+    python benchmarks/run.py --sizes 5000 --steps group    # measure again only what is asked
 
 For each corpus size, each measurement in a fresh process (peak memory is a per-process figure):
   cold   the `verify check` work (read, all stages, markdown and JSONL report) with an empty embedding cache
   warm   the same again: every vector comes from the cache
-  raw    the bare model.encode of the texts the cold run embedded (model already loaded): the ceiling
-         for end-to-end throughput
+  raw    the bare model.encode of the texts the cold run embedded, and of their distinct texts (model
+         loaded and warmed up): the ceiling for end-to-end throughput
   group  the group stage alone on the cold run's sentence vectors, for its own time and memory
 Stage times come from wrapping the stage functions that verify.pipeline calls, so the run is the pipeline's
 own, whatever it does. Results accumulate in OUT/results.json (sizes can be run separately); the tables in
@@ -34,6 +35,7 @@ DEFAULT_OUT = Path("/tmp/verify-bench")
 # The functions verify.pipeline calls for each stage; names it does not have (yet) are skipped.
 PIPELINE_STAGES = {"read_corpus": "ingest", "find_copies": "copies", "segment": "segment", "extract": "extract",
                    "build_claims": "claims", "group_sentences": "group", "compare": "compare"}
+GROUP_RUNS = 3
 RESULTS_BEGIN, RESULTS_END = "<!-- results -->", "<!-- /results -->"
 
 
@@ -47,7 +49,6 @@ class Stages:
     def __init__(self):
         self.seconds: dict[str, float] = {}
         self.growth_mb: dict[str, float] = {}
-        self.peak_mb: dict[str, float] = {}
 
     def wrap(self, name, function):
         def timed(*args, **kwargs):
@@ -61,7 +62,6 @@ class Stages:
     def add(self, name: str, seconds: float, peak_before: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + seconds
         self.growth_mb[name] = self.growth_mb.get(name, 0.0) + _peak_mb() - peak_before
-        self.peak_mb[name] = _peak_mb()
 
 
 def pipeline_worker(corpus: Path, cache_dir: Path, out: Path) -> None:
@@ -98,7 +98,7 @@ def pipeline_worker(corpus: Path, cache_dir: Path, out: Path) -> None:
 
     texts = list(seen["encode"][0])
     summary = {
-        "seconds": stages.seconds, "growth_mb": stages.growth_mb, "stage_peak_mb": stages.peak_mb, "total_s": total,
+        "seconds": stages.seconds, "growth_mb": stages.growth_mb, "total_s": total,
         "documents": len(result.documents), "sentences": len(result.sentences), "claims": len(result.claims),
         "groups": len(result.groups), "texts": len(texts), "distinct_texts": len(set(texts)),
         "encoded": embedder.misses, "cache_hits": embedder.hits,
@@ -173,29 +173,37 @@ def _run_worker(args: list[str], timeout: float) -> dict:
             "timed_out": wall >= timeout, "load_before": load}
 
 
-def measure(size: int, root: Path, raw_limit: int, timeout: float) -> dict:
+def measure(size: int, root: Path, steps: list[str], raw_limit: int, timeout: float, result: dict) -> dict:
+    """Run `steps` for one corpus size, updating `result` (the figures of steps not run are kept)."""
     corpus = root / f"corpus-{size}" / "docs"
     if not corpus.is_dir():
         sys.exit(f"{corpus} not found: run benchmarks/build_corpus.py first")
     work = root / f"run-{size}"
-    cache = work / "cache"
-    shutil.rmtree(work, ignore_errors=True)
-    result: dict = {"articles": size}
-    for mode in ("cold", "warm"):
-        out = work / mode
-        out.mkdir(parents=True)
-        print(f"[{size}] {mode} run", flush=True)
-        process = _run_worker(["_pipeline", str(corpus), str(cache), str(out)], timeout)
-        stages = out / "stages.json"
-        result[mode] = {**process, **(json.loads(stages.read_text()) if stages.exists() else {})}
     cold = work / "cold"
-    if (cold / "texts.json").exists():
+    if "pipeline" in steps:
+        shutil.rmtree(work, ignore_errors=True)
+        for mode in ("cold", "warm"):
+            out = work / mode
+            out.mkdir(parents=True)
+            print(f"[{size}] {mode} run", flush=True)
+            process = _run_worker(["_pipeline", str(corpus), str(work / "cache"), str(out)], timeout)
+            stages = out / "stages.json"
+            result[mode] = {**process, **(json.loads(stages.read_text()) if stages.exists() else {})}
+    if not (cold / "texts.json").exists():
+        print(f"[{size}] no finished cold run: raw encode and group stage skipped", flush=True)
+        return result
+    if "raw" in steps:
         print(f"[{size}] raw encode", flush=True)
         process = _run_worker(["_raw", str(cold / "texts.json"), str(raw_limit), str(cold)], timeout)
         result["raw"] = {**process, **json.loads((cold / "raw.json").read_text())}
-        print(f"[{size}] group stage alone", flush=True)
-        process = _run_worker(["_group", str(cold / "sentence_vectors.npy"), str(cold)], timeout)
-        result["group"] = {**process, **json.loads((cold / "group.json").read_text())}
+    if "group" in steps:
+        # Seconds long, so measured several times: the fastest run is the one least disturbed by other work.
+        runs = []
+        for attempt in range(GROUP_RUNS):
+            print(f"[{size}] group stage alone ({attempt + 1}/{GROUP_RUNS})", flush=True)
+            process = _run_worker(["_group", str(cold / "sentence_vectors.npy"), str(cold)], timeout)
+            runs.append({**process, **json.loads((cold / "group.json").read_text())})
+        result["group"] = min(runs, key=lambda run: run["wall_s"])
     return result
 
 
@@ -253,8 +261,8 @@ def render(results: dict) -> str:
               "merging identical texts: the ones the model encodes. End-to-end throughput = texts / cold wall time "
               "(process start, imports, model load, every stage, report). Raw = the same texts through "
               "`model.encode` alone, model loaded and warmed up. Ratio = end-to-end / raw, over all texts and over "
-              "distinct texts only. Load = the machine's 1-minute load average before the cold run (2 cores, "
-              "shared with other work).", "",
+              "distinct texts only. Load = the machine's 1-minute load average before the cold run and before the "
+              "raw encode (2 cores, shared with other work).", "",
               "| articles | sentences | texts embedded | distinct | cold wall | cold peak RSS | warm wall | "
               "warm peak RSS | end-to-end texts/s | raw texts/s | ratio | end-to-end distinct/s | "
               "raw distinct/s | ratio, distinct | load |",
@@ -263,13 +271,14 @@ def render(results: dict) -> str:
         cold, warm, raw = r["cold"], r.get("warm", {}), r.get("raw") or {}
         rates = _rates(r)
         sample = " ¹" if raw and raw["texts"] < cold.get("texts", 0) else ""
+        load = f"{cold['load_before']:.1f}" + (f" / {raw['load_before']:.1f}" if raw else "")
         lines.append(
             f"| {r['articles']:,} | {cold.get('sentences', 0):,} | {cold.get('texts', 0):,} | "
             f"{cold.get('distinct_texts', 0):,} | {_fmt(cold['wall_s'])} s | {_fmt(cold['peak_mb'], 0)} MB | "
             f"{_fmt(warm.get('wall_s'))} s | {_fmt(warm.get('peak_mb'), 0)} MB | {_fmt(rates['texts'])} | "
             f"{_fmt(rates['raw'])}{sample} | {_percent(rates['texts'], rates['raw'])} | {_fmt(rates['distinct'])} | "
             f"{_fmt(rates['raw_distinct'])}{sample} | {_percent(rates['distinct'], rates['raw_distinct'])} | "
-            f"{cold['load_before']:.1f} |")
+            f"{load} |")
     if any(r.get("raw", {}).get("texts", 0) < r["cold"].get("texts", 0) for r in sizes):
         lines += ["", "¹ raw rates measured on a random sample of the texts (`--raw-limit`)."]
 
@@ -298,7 +307,8 @@ def render(results: dict) -> str:
 
     lines += ["", "### Group stage alone", "",
               "On the cold run's sentence vectors, in a fresh process; memory = rise of peak RSS over the loaded "
-              "vectors.", "", "| articles | sentences | distinct | groups | wall | CPU | memory | wall × | memory × |",
+              "vectors; the fastest of three runs.", "",
+              "| articles | sentences | distinct | groups | wall | CPU | memory | wall × | memory × |",
               "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     previous = None
     for r in sizes:
@@ -308,7 +318,8 @@ def render(results: dict) -> str:
         ratios = ("–", "–") if previous is None else (f"{g['wall_s'] / previous['wall_s']:.1f}",
                                                       f"{g['growth_mb'] / max(previous['growth_mb'], 1):.1f}")
         lines.append(f"| {r['articles']:,} | {g['sentences']:,} | {g['distinct']:,} | {g['groups']:,} | "
-                     f"{g['wall_s']:.2f} s | {g['cpu_s']:.2f} s | {g['growth_mb']:.0f} MB | {ratios[0]} | {ratios[1]} |")
+                     f"{g['wall_s']:.2f} s | {g['cpu_s']:.2f} s | {g['growth_mb']:.0f} MB | "
+                     f"{ratios[0]} | {ratios[1]} |")
         previous = g
     return "\n".join(lines) + "\n"
 
@@ -358,6 +369,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"corpora and results (default {DEFAULT_OUT})")
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000],
                         help="corpus sizes to measure; none: only rewrite the tables from results.json")
+    steps = ["pipeline", "raw", "group"]
+    parser.add_argument("--steps", nargs="+", choices=steps, default=steps,
+                        help="what to measure (default all); raw and group reuse the last cold run's texts and vectors")
     parser.add_argument("--raw-limit", type=int, default=0,
                         help="time the raw encode on this many sampled texts (0: all)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed to each run")
@@ -365,7 +379,8 @@ def main() -> None:
     results_path = args.out / "results.json"
     results = json.loads(results_path.read_text()) if results_path.exists() else {"sizes": {}}
     for size in args.sizes:
-        results["sizes"][str(size)] = measure(size, args.out, args.raw_limit, args.timeout)
+        previous = results["sizes"].get(str(size), {"articles": size})
+        results["sizes"][str(size)] = measure(size, args.out, args.steps, args.raw_limit, args.timeout, previous)
         results_path.write_text(json.dumps(results, indent=1))
     if args.sizes or "machine" not in results:
         results.update(machine=machine(), help_s=help_seconds(), date=time.strftime("%Y-%m-%d"))
