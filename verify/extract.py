@@ -22,8 +22,9 @@ def _shifted(mention, offset: int):
 
 
 def extract_sentence(sentence: Sentence, published=None) -> ExtractedSentence:
-    quantities = tuple(_shifted(q, sentence.start) for q in find_quantities(sentence.text))
-    dates = tuple(_shifted(d, sentence.start) for d in find_dates(sentence.text, published))
+    found_dates = find_dates(sentence.text, published)
+    quantities = tuple(_shifted(q, sentence.start) for q in find_quantities(sentence.text, found_dates))
+    dates = tuple(_shifted(d, sentence.start) for d in found_dates)
     return ExtractedSentence(sentence, quantities, dates)
 
 

@@ -28,11 +28,12 @@ Conventions (pinned down by tests/extraction_cases.py):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from . import number_words
-from .dates import find_dates
+from .dates import DateMention, find_dates
 
 
 @dataclass(frozen=True)
@@ -200,9 +201,13 @@ class _Reading:
     is_word: bool = False
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in `text`, sorted by start; `text[q.start:q.end] == q.surface`."""
-    blocked = _blocked_spans(text)
+def find_quantities(text: str, dates: Sequence[DateMention] | None = None) -> list[Quantity]:
+    """Every quantity in `text`, sorted by start; `text[q.start:q.end] == q.surface`.
+
+    `dates`: the dates already found in `text`, when the caller has them (the extract stage): their numbers
+    are not quantities, and passing them saves scanning for dates twice.
+    """
+    blocked = _blocked_spans(text, find_dates(text, None) if dates is None else dates)
     found: list[Quantity] = []
     resume = 0
     for match in _NUMBER.finditer(text):
@@ -215,8 +220,8 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _NOT_COUNTS.finditer(text)] + [(d.start, d.end) for d in find_dates(text, None)]
+def _blocked_spans(text: str, dates: Sequence[DateMention]) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _NOT_COUNTS.finditer(text)] + [(d.start, d.end) for d in dates]
     if "/" in text or "@" in text or "www." in text:
         spans += [m.span() for m in _URL.finditer(text)]
     return spans
