@@ -128,10 +128,6 @@ class Claim:
     def surface(self) -> str:
         return self.mention.surface
 
-    @property
-    def span(self) -> tuple[int, int]:
-        return (self.mention.start, self.mention.end)
-
 
 def subject_class(counts: str | None) -> str | None:
     """Normalise what a number counts to a comparable head word: 'strike and decoy drones' -> 'drones'."""

@@ -185,13 +185,9 @@ def interval(q: Quantity) -> tuple[float, float]:
     return (v - half, v + half)
 
 
-def _date_interval(d: DateMention) -> tuple:
-    return (d.first, d.last)
-
-
 def values_agree(a: Claim, b: Claim) -> bool:
     if a.kind == "date":
-        (a0, a1), (b0, b1) = _date_interval(a.mention), _date_interval(b.mention)
+        (a0, a1), (b0, b1) = (a.mention.first, a.mention.last), (b.mention.first, b.mention.last)
         return (a1 is None or b0 is None or b0 <= a1) and (b1 is None or a0 is None or a0 <= b1)
     qa, qb = a.mention, b.mention
     if qa.tally is not None or qb.tally is not None:
