@@ -94,6 +94,18 @@ class EmbeddingCache:
 
     def get(self, model: str, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The cached vectors of those `texts` that have one, by text."""
+        return {text: np.frombuffer(blob, dtype=np.float32) for text, blob in self.get_bytes(model, texts).items()}
+
+    def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+        """Save one batch of vectors in one transaction."""
+        rows = np.ascontiguousarray(vectors, dtype=np.float32)
+        self.put_bytes(model, texts, [row.tobytes() for row in rows])
+
+    def get_bytes(self, model: str, texts: Sequence[str]) -> dict[str, bytes]:
+        """The cached values (vectors, serialised parses) of those `texts` that have one, by text.
+
+        `model` names what made the values: an embedding model's identity, or the parser's (verify/parse.py).
+        """
         db = self._connect()
         if db is None or not texts:
             return {}
@@ -103,23 +115,22 @@ class EmbeddingCache:
                 return {}
             by_key = {text_key(text): text for text in texts}
             keys = list(by_key)
-            found: dict[str, np.ndarray] = {}
+            found: dict[str, bytes] = {}
             for start in range(0, len(keys), _KEYS_PER_QUERY):
                 chunk = keys[start:start + _KEYS_PER_QUERY]
                 query = f"SELECT key, vector FROM vectors WHERE model = ? AND key IN ({','.join('?' * len(chunk))})"
                 for key, blob in db.execute(query, (row[0], *chunk)):
-                    found[by_key[key]] = np.frombuffer(blob, dtype=np.float32)
+                    found[by_key[key]] = bytes(blob)
             return found
         except sqlite3.Error as exc:
             self._give_up(exc)
             return {}
 
-    def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
+    def put_bytes(self, model: str, texts: Sequence[str], blobs: Sequence[bytes]) -> None:
         """Save one batch in one transaction: after a crash either all of it is there or none of it."""
         db = self._connect()
         if db is None or not texts:
             return
-        rows = np.ascontiguousarray(vectors, dtype=np.float32)
         try:
             # IMMEDIATE takes the write lock up front, so two runs queue here instead of failing halfway.
             db.execute("BEGIN IMMEDIATE")
@@ -129,7 +140,7 @@ class EmbeddingCache:
                 # OR IGNORE: another run may have saved the same text meanwhile; its vector is as good.
                 db.executemany(
                     "INSERT OR IGNORE INTO vectors (model, key, vector) VALUES (?, ?, ?)",
-                    _rows(model_id, texts, rows),
+                    _rows(model_id, texts, blobs),
                 )
                 db.execute("COMMIT")
             except BaseException:
@@ -177,6 +188,6 @@ class EmbeddingCache:
         self._broken = True
 
 
-def _rows(model_id: int, texts: Iterable[str], vectors: np.ndarray):
-    for text, vector in zip(texts, vectors):
-        yield model_id, text_key(text), vector.tobytes()
+def _rows(model_id: int, texts: Iterable[str], blobs: Iterable[bytes]):
+    for text, blob in zip(texts, blobs):
+        yield model_id, text_key(text), blob

@@ -12,15 +12,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import Claim
 from .compare import Finding, display_value
-from .dates import find_dates
 from .embed import Embedder
-from .errors import InputError
-from .ingest import Document, read_corpus
-from .pipeline import Result, check_documents
-from .quantities import find_quantities
-
+from .keys import GoldPair, event_dirs, gold_pairs, load_event, pair_matches
+from .match import Matcher
+from .pipeline import Result
 
 @dataclass
 class EventScore:
@@ -47,108 +43,75 @@ class EventScore:
         return self.gold_found / self.gold_conflicts if self.gold_conflicts else None
 
 
-def _gold_value(side: dict, doc: Document):
-    """The gold value as our extractor reads it inside the quote, with its document span."""
-    text = doc.text
-    quote_at = text.find(side["quote"])
-    if quote_at < 0:
-        raise InputError(f"gold quote not found in {doc.id}: {side['quote']!r}")
-    value_at = side["quote"].lower().find(side["value"].lower())
-    if value_at < 0:
-        span = (quote_at, quote_at + len(side["quote"]))
-    else:
-        span = (quote_at + value_at, quote_at + value_at + len(side["value"]))
-    mentions = list(find_quantities(side["quote"])) + list(find_dates(side["quote"], doc.published))
-    values = set()
-    for m in mentions:
-        start, end = m.start + quote_at, m.end + quote_at
-        if start < span[1] and span[0] < end:
-            values.add(_mention_value(m))
-    return span, values
-
-
-def _mention_value(mention):
-    """The figure stated, whatever its qualifier: "at least 31" and "31" state the same figure."""
-    if hasattr(mention, "granularity"):
-        return ("date", mention.first, mention.last)
-    return ("number", mention.value, mention.tally, mention.unit)
-
-
-def _side_matches(claim: Claim, side: dict, gold: dict) -> bool:
-    if claim.doc != side["doc"]:
-        return False
-    span, values = gold[id(side)]
-    if claim.mention.start < span[1] and span[0] < claim.mention.end:
-        return True
-    return _mention_value(claim.mention) in values
-
-
-def _pair_matches(finding: Finding, pair: dict, gold: dict) -> bool:
-    if finding.kind != pair["kind"]:
-        return False
-    a, b = finding.claims
-    return ((_side_matches(a, pair["a"], gold) and _side_matches(b, pair["b"], gold))
-            or (_side_matches(a, pair["b"], gold) and _side_matches(b, pair["a"], gold)))
-
-
 def _describe(finding: Finding) -> str:
     a, b = finding.claims
     return f"{a.doc} {a.surface!r} ({display_value(a)}) vs {b.doc} {b.surface!r} ({display_value(b)}): {finding.what}"
 
 
-def _describe_pair(pair: dict) -> str:
-    return f"{pair['a']['doc']} {pair['a']['value']!r} vs {pair['b']['doc']} {pair['b']['value']!r}: {pair['what']}"
+def _describe_pair(pair: GoldPair) -> str:
+    raw = pair.raw
+    return f"{raw['a']['doc']} {raw['a']['value']!r} vs {raw['b']['doc']} {raw['b']['value']!r}: {raw['what']}"
 
 
-def load_event(event_dir: Path) -> tuple[list[Document], dict]:
-    """The event's documents, dated from gold.json's metadata where the file carries no date marker."""
-    gold = json.loads((event_dir / "gold.json").read_text(encoding="utf-8"))
-    documents = read_corpus([str(event_dir / "docs")]).documents
-    dated = []
-    for doc in documents:
-        meta = gold.get("docs", {}).get(doc.id, {})
-        if doc.published is None and meta.get("date"):
-            doc = dataclasses.replace(doc, published=dt.date.fromisoformat(meta["date"]))
-        if doc.url is None and meta.get("url"):
-            doc = dataclasses.replace(doc, url=meta["url"])
-        dated.append(doc)
-    return dated, gold
+def _pair_matches(finding: Finding, pair: GoldPair) -> bool:
+    return pair_matches(*finding.claims, pair)
 
 
-def score_event(name: str, result: Result, gold: dict) -> EventScore:
-    docs = {d.id: d for d in result.documents}
-    pairs = {key: gold.get(key, []) for key in ("conflicts", "agreements", "traps")}
-    located = {id(side): _gold_value(side, docs[side["doc"]])
-               for plist in pairs.values() for pair in plist for side in (pair["a"], pair["b"])}
-    findings = result.comparison.findings
-    conflicts = [f for f in findings if f.type == "conflict"]
+def score_event(name: str, findings: list[Finding], pairs: list[GoldPair]) -> EventScore:
+    by = {c: [p for p in pairs if p.category == c] for c in ("conflicts", "agreements", "traps", "rounding")}
+    # A gold rounding pair is not scored either way: a conflict finding on one is neither right nor wrong.
+    conflicts = [f for f in findings if f.type == "conflict"
+                 and not (any(_pair_matches(f, p) for p in by["rounding"])
+                          and not any(_pair_matches(f, p) for p in by["conflicts"]))]
     agreements = [f for f in findings if f.type == "agreement"]
-    true = [f for f in conflicts if any(_pair_matches(f, p, located) for p in pairs["conflicts"])]
-    found = [p for p in pairs["conflicts"] if any(_pair_matches(f, p, located) for f in conflicts)]
-    flagged = [p for p in pairs["traps"] if any(_pair_matches(f, p, located) for f in conflicts)]
-    agreed = [p for p in pairs["agreements"] if any(_pair_matches(f, p, located) for f in agreements)]
+    true = [f for f in conflicts if any(_pair_matches(f, p) for p in by["conflicts"])]
+    found = [p for p in by["conflicts"] if any(_pair_matches(f, p) for f in conflicts)]
+    flagged = [p for p in by["traps"] if any(_pair_matches(f, p) for f in conflicts)]
+    agreed = [p for p in by["agreements"] if any(_pair_matches(f, p) for f in agreements)]
     return EventScore(
         event=name, conflicts_found=len(conflicts), true_conflicts=len(true),
-        gold_conflicts=len(pairs["conflicts"]), gold_found=len(found),
-        traps=len(pairs["traps"]), traps_flagged=len(flagged),
-        agreements_found=len(agreements), gold_agreements=len(pairs["agreements"]), gold_agreements_found=len(agreed),
+        gold_conflicts=len(by["conflicts"]), gold_found=len(found),
+        traps=len(by["traps"]), traps_flagged=len(flagged),
+        agreements_found=len(agreements), gold_agreements=len(by["agreements"]), gold_agreements_found=len(agreed),
         false_positives=[_describe(f) for f in conflicts if f not in true],
-        missed=[_describe_pair(p) for p in pairs["conflicts"] if p not in found],
+        missed=[_describe_pair(p) for p in by["conflicts"] if p not in found],
         flagged_traps=[_describe_pair(p) for p in flagged],
     )
 
 
-def evaluate_bench(bench_dir: str, model: str | None = None, embedder: Embedder | None = None) -> list[EventScore]:
-    root = Path(bench_dir)
-    events = sorted(p for p in root.iterdir() if (p / "gold.json").is_file() and (p / "docs").is_dir())
-    if not events:
-        raise InputError(f"{bench_dir}: no event folders with gold.json and docs/")
+def evaluate_bench(bench_dir: str, model: str | None = None, embedder: Embedder | None = None,
+                   matcher: Matcher | None = None) -> list[EventScore]:
+    """In-sample figures with one matcher (the shipped one by default) on every event of `bench_dir`."""
+    from .pipeline import check_documents
+
     embedder = embedder or Embedder(model)
+    matcher = matcher or Matcher.load()
     scores = []
-    for event_dir in events:
+    for event_dir in event_dirs(bench_dir):
         documents, gold = load_event(event_dir)
-        scores.append(score_event(event_dir.name, check_documents(documents, embedder), gold))
+        result = check_documents(documents, embedder, matcher=matcher)
+        scores.append(score_event(event_dir.name, result.comparison.findings, gold_pairs(gold, result.documents)))
     return scores
+
+
+def cross_validate(bench_dir: str, model: str | None = None, embedder: Embedder | None = None,
+                   C: float = 1.0) -> list[EventScore]:
+    """Leave-one-event-out: each event is scored by a matcher fitted on all the other events."""
+    from .pipeline import judge
+    from .train import fit, load_events
+
+    events = load_events([bench_dir], embedder or Embedder(model))
+    scores = []
+    for k, event in enumerate(events):
+        matcher = fit(events[:k] + events[k + 1:], C=C)
+        comparison = judge(event.prepared, matcher)
+        scores.append(score_event(event.name, comparison.findings, event.pairs))
+    return scores
+
+
+def domain(event: str) -> str:
+    """An event folder's domain: its name up to the first hyphen ("crash-jeju-air-2216-2024" -> "crash")."""
+    return event.split("-", 1)[0]
 
 
 def _ratio(x: float | None) -> str:

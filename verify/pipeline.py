@@ -1,16 +1,21 @@
-"""The whole run, stage after stage: ingest -> segment -> extract -> embed -> group -> compare."""
+"""The whole run, stage after stage: ingest -> segment -> extract -> parse/frames -> embed -> group -> match -> compare."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .claims import Claim, build_claims
-from .compare import Comparison, compare
+import numpy as np
+
+from .claims import Claim, build_claims, valued_sentences
+from .compare import Comparison, Thresholds, compare
 from .copies import CopySet, copy_of, find_copies
 from .embed import Embedder
 from .extract import ExtractedSentence, extract
 from .group import ClaimGroup, group_sentences
+from .frames import parse_text
 from .ingest import Corpus, Document, JsonlFields, read_corpus
+from .match import VECTOR_NAMES, ClaimVectors, Matcher, candidate_pairs, pair_features, vector_texts
+from .parse import Parser
 from .segment import Sentence, segment
 
 
@@ -28,33 +33,83 @@ class Result:
     problems: list[str] = field(default_factory=list)   # bad inputs left out (--skip-bad): "feed.jsonl:3: reason"
 
 
-def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequence[str] = (),
-                    problems: Sequence[str] = ()) -> Result:
+@dataclass
+class Prepared:
+    """Everything up to the match stage: what `verify eval --cross-validate` scores with many matchers."""
+
+    documents: list[Document]
+    sentences: list[Sentence]
+    extracted: list[ExtractedSentence]
+    groups: list[ClaimGroup]
+    claims: list[Claim]
+    vectors: ClaimVectors
+    pairs: np.ndarray             # candidate pairs of claim ids
+    features: np.ndarray          # one row of match.FEATURES per pair
+    copies: list[CopySet]
+
+
+def prepare(documents: list[Document], embedder: Embedder, parser: Parser | None = None) -> Prepared:
     copies = find_copies(documents)
     sentences = [s for doc in documents for s in segment(doc)]
     extracted = extract(documents, sentences)
-    claims = build_claims(documents, extracted)
-    # One encode call for sentences and claim contexts: the model batches them together.
-    vectors = embedder.encode([s.text for s in sentences] + [c.context for c in claims])
-    sentence_vectors, context_vectors = vectors[: len(sentences)], vectors[len(sentences):]
+    parser = parser or Parser()
+    texts = [parse_text(item.sentence.text) for item in valued_sentences(extracted)]
+    parses = dict(zip(texts, parser.parse(texts)))
+    claims = build_claims(documents, extracted, parses)
+    # One encode call for sentences, claim contexts and frame phrases: the model batches them together.
+    texts = vector_texts(claims)
+    vectors = embedder.encode([s.text for s in sentences] + [t for name in VECTOR_NAMES for t in texts[name]])
+    n, m = len(sentences), len(claims)
+    sentence_vectors = vectors[:n]
     groups = group_sentences(sentences, sentence_vectors)
-    outlets = {d.id: d.outlet for d in documents}
-    comparison = compare(
-        claims, context_vectors, sentence_vectors, [(s.doc, s.index) for s in sentences], groups, outlets,
-        copy_of(copies),
-    )
-    return Result(documents, sentences, extracted, groups, claims, comparison,
-                  list(skipped), embedder.model_name, copies, list(problems))
+    row = {(s.doc, s.index): k for k, s in enumerate(sentences)}
+    claim_rows = np.array([row[(c.doc, c.sentence.index)] for c in claims], dtype=np.int64)
+    claim_vectors = ClaimVectors(
+        sentence=sentence_vectors[claim_rows] if m else np.zeros((0, vectors.shape[1]), dtype=np.float32),
+        **{name: vectors[n + k * m:n + (k + 1) * m] for k, name in enumerate(VECTOR_NAMES)})
+    group_of: dict[tuple[str, int], int] = {}
+    for k, g in enumerate(groups):
+        if len(g.docs) > 1:
+            for s in g.members:
+                group_of[(s.doc, s.index)] = k
+    sentence_group = [group_of.get((c.doc, c.sentence.index), -1) for c in claims]
+    pairs = candidate_pairs(claims, claim_vectors)
+    features = pair_features(claims, claim_vectors, pairs, sentence_group)
+    return Prepared(documents, sentences, extracted, groups, claims, claim_vectors, pairs, features, copies)
+
+
+def judge(prepared: Prepared, matcher: Matcher) -> Comparison:
+    """The compare stage on the matcher's probabilities, at the matcher's conflict threshold."""
+    probabilities = matcher.predict_proba(prepared.features)[:, 1] if len(prepared.pairs) else np.zeros(0)
+    return judge_with(prepared, probabilities, Thresholds(conflict=matcher.conflict_threshold_))
+
+
+def judge_with(prepared: Prepared, probabilities: np.ndarray, thresholds: Thresholds) -> Comparison:
+    outlets = {d.id: d.outlet for d in prepared.documents}
+    return compare(prepared.claims, prepared.pairs, probabilities, outlets, copy_of(prepared.copies), thresholds)
+
+
+def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequence[str] = (),
+                    problems: Sequence[str] = (), matcher: Matcher | None = None,
+                    parser: Parser | None = None) -> Result:
+    prepared = prepare(documents, embedder, parser)
+    comparison = judge(prepared, matcher or Matcher.load())
+    return Result(documents, prepared.sentences, prepared.extracted, prepared.groups, prepared.claims, comparison,
+                  list(skipped), embedder.model_name, prepared.copies, list(problems))
 
 
 def check(paths: Sequence[str], model: str | None = None, embedder: Embedder | None = None,
           cache_dir: str | None = None, use_cache: bool = True, fields: JsonlFields | None = None,
-          skip_bad: bool = False) -> Result:
+          skip_bad: bool = False, matcher: str | Matcher | None = None) -> Result:
     """Read the articles under `paths` and cross-check them; the Python API behind `verify check`.
 
-    `cache_dir`/`use_cache` set up the embedding cache when no `embedder` is given (see `Embedder`);
-    `fields` and `skip_bad` are passed to `read_corpus`.
+    `cache_dir`/`use_cache` set up the embedding and parse caches when no `embedder` is given (see `Embedder`);
+    `fields` and `skip_bad` are passed to `read_corpus`; `matcher` is a `Matcher` or the path of a model file
+    from `verify train` (default: the model shipped in verify/models/).
     """
     corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad)
     embedder = embedder or Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
-    return check_documents(corpus.documents, embedder, corpus.skipped, corpus.problems)
+    if not isinstance(matcher, Matcher):
+        matcher = Matcher.load(matcher)
+    return check_documents(corpus.documents, embedder, corpus.skipped, corpus.problems, matcher=matcher,
+                           parser=Parser(cache_dir=cache_dir, use_cache=use_cache))

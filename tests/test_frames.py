@@ -1,0 +1,67 @@
+"""The frame stage on real sentences (tests/frame_cases.py): what each figure counts, whose it is, where, when."""
+import pytest
+
+from frame_cases import DEV, HELD_OUT
+from verify.dates import find_dates
+from verify.frames import Frame, build_frame, parse_text
+from verify.quantities import find_quantities
+
+
+@pytest.fixture(scope="session")
+def parser(tmp_path_factory):
+    from verify.parse import Parser
+
+    return Parser(cache_dir=tmp_path_factory.mktemp("parse-cache"))
+
+
+def frame_of(parser, sentence: str, value: str) -> Frame:
+    dates = find_dates(sentence, None)
+    mentions = [*find_quantities(sentence, dates), *dates]
+    mention = next((m for m in mentions if m.surface == value), None)
+    assert mention is not None, f"{value!r} not extracted from {sentence!r}: {[m.surface for m in mentions]}"
+    others = [(m.start, m.end) for m in mentions if m is not mention]
+    (parsed,) = parser.parse([parse_text(sentence)])
+    return build_frame(parsed, sentence, 0, mention, others)
+
+
+def slot_matches(frame: Frame, name: str, expected) -> bool:
+    if name == "position":
+        return frame.position == expected
+    slot = getattr(frame, name)
+    if expected is None:
+        return slot is None
+    if slot is None:
+        return False
+    return expected.lower() in slot.text.lower()
+
+
+def check(frame: Frame, expected: dict) -> list[str]:
+    return [f"{name}: expected {want!r}, got {getattr(frame, name, None)!r}"
+            for name, want in expected.items() if not slot_matches(frame, name, want)]
+
+
+@pytest.mark.parametrize("sentence,value,expected", DEV, ids=[f"{v}|{s[:40]}" for s, v, _ in DEV])
+def test_frame_slots(parser, sentence, value, expected):
+    assert check(frame_of(parser, sentence, value), expected) == []
+
+
+def test_held_out_frames(parser):
+    """Scored on sentences labelled before the frame code ran on them; the bar is the figure measured then."""
+    checks = passed = 0
+    for sentence, value, expected in HELD_OUT:
+        frame = frame_of(parser, sentence, value)
+        checks += len(expected)
+        passed += len(expected) - len(check(frame, expected))
+    assert passed / checks >= HELD_OUT_BAR, f"{passed}/{checks} held-out frame slots right"
+
+
+# Measured once on HELD_OUT when it was first scored (see the closing note of the frames issue).
+HELD_OUT_BAR = 0.85   # 31 of 36 slots when first scored
+
+
+def test_frame_record_shape(parser):
+    frame = frame_of(parser, "Labour clinched 412 seats, claiming a 33.7% vote share.", "412")
+    record = frame.record()
+    assert set(record) == {*Frame.SLOTS, "position"}
+    assert record["holder"] == {"text": "Labour", "span": [0, 6]}
+    assert record["place"] is None

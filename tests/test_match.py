@@ -1,0 +1,134 @@
+"""The match stage and its training: value relations, the verdicts on scored pairs, the shipped model, and a
+matcher trained without an event judging that event."""
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verify.compare import Thresholds, compare
+from verify.ingest import document_from_text
+from verify.match import FEATURES, Matcher
+from verify.quantities import find_quantities
+from verify.values import relation
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason=f"the dev benchmark is not at {BENCH}")
+
+
+def q(text):
+    (found,) = find_quantities(text)
+    return found
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("34%", "33.7%", "rounding"),
+    ("$14 billion", "$14.1 billion", "rounding"),
+    ("190 million people", "192.7 million people", "rounding"),
+    ("120 seats", "121 seats", "different"),
+    ("$60 billion", "$61 billion", "different"),
+    ("$14 billion", "$14.9 billion", "different"),
+    ("nearly $270 million", "$268 million", "compatible"),
+    ("1,500 jobs", "1,500 jobs", "equal"),
+])
+def test_value_relations_follow_the_answer_key_convention(a, b, expected):
+    assert relation(q(a), q(b)) == expected
+    assert relation(q(b), q(a)) == expected
+
+
+def test_the_shipped_model_loads_offline_and_matches_the_features():
+    matcher = Matcher.load()
+    assert matcher.features == FEATURES
+    assert 0 < matcher.conflict_threshold_ < 1
+    assert len(matcher.trained_on_) >= 20
+    p = matcher.predict_proba(np.zeros((3, len(FEATURES))))
+    assert p.shape == (3, 2) and np.allclose(p.sum(axis=1), 1)
+
+
+def test_a_model_file_of_another_version_is_refused(tmp_path):
+    from verify.errors import InputError
+
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps({"format": "something-else"}))
+    with pytest.raises(InputError, match="not a verify matcher model"):
+        Matcher.load(path)
+
+
+def _claims(embedder, texts):
+    from verify.pipeline import prepare
+
+    docs = [document_from_text(name, text, outlet=name, published=dt.date(2025, 7, 8)) for name, text in texts]
+    return prepare(docs, embedder)
+
+
+def test_verdicts_follow_the_probability_and_the_values(embedder):
+    prepared = _claims(embedder, [("a.txt", "The flood killed 120 people and the tour grossed $14 billion."),
+                                  ("b.txt", "The flood killed 121 people and the tour grossed $14.1 billion.")])
+    pairs = prepared.pairs
+    claims = prepared.claims
+    same = np.array([claims[i].mention.unit == claims[j].mention.unit and
+                     (claims[i].mention.value > 1e6) == (claims[j].mention.value > 1e6) for i, j in pairs])
+    outlets = {"a.txt": "A", "b.txt": "B"}
+    findings = compare(claims, pairs, np.where(same, 0.9, 0.05), outlets)
+    kinds = sorted((f.type, *sorted(c.surface for c in f.claims)) for f in findings)
+    assert kinds == [("conflict", "120", "121"), ("rounding", "$14 billion", "$14.1 billion")] or \
+        kinds == [("conflict", "120", "121"), ("rounding", "$14.1 billion", "$14 billion")]
+    conflict = next(f for f in findings if f.type == "conflict")
+    assert conflict.score == 0.9 and "'120' (A) vs '121' (B)" in conflict.explanation
+    # Below the conflict threshold nothing is flagged.
+    assert not [f for f in compare(claims, pairs, np.where(same, 0.3, 0.05), outlets, thresholds=Thresholds(0.5, 0.5))
+                if f.type == "conflict"]
+
+
+@pytest.fixture(scope="module")
+def small_events(embedder):
+    if not BENCH.is_dir():
+        pytest.skip(f"the dev benchmark is not at {BENCH}")
+    from verify.train import event_data
+
+    names = ["pylos-shipwreck-2023", "flood-texas-hill-country-2025", "layoffs-intel-2024", "election-uk-2024",
+             "launch-starship-flight8-2025", "seeds"]
+    return {name: event_data(BENCH / name, embedder) for name in names}
+
+
+@needs_bench
+def test_training_is_deterministic(small_events, tmp_path):
+    from verify.train import fit
+
+    events = list(small_events.values())
+    fit(events).save(tmp_path / "one.json")
+    fit(events).save(tmp_path / "two.json")
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+
+
+@needs_bench
+@pytest.mark.parametrize("held_out", ["pylos-shipwreck-2023", "flood-texas-hill-country-2025"])
+def test_a_matcher_trained_without_an_event_gets_its_plain_cases(small_events, held_out):
+    """Trained on the other events only, the matcher ranks the event's gold conflicts above its traps and
+    flags some of those conflicts, with more right than wrong."""
+    from verify.evaluate import score_event
+    from verify.pipeline import judge
+    from verify.train import fit
+
+    matcher = fit([e for name, e in small_events.items() if name != held_out])
+    event = small_events[held_out]
+    score = score_event(held_out, judge(event.prepared, matcher).findings, event.pairs)
+    assert score.gold_found >= 3, score.missed
+    assert score.true_conflicts > score.conflicts_found - score.true_conflicts, score.false_positives
+    assert score.traps_flagged == 0, score.flagged_traps
+
+
+@needs_bench
+def test_eval_cross_validate_runs_on_a_tiny_bench(tmp_path):
+    from click.testing import CliRunner
+
+    from verify.cli import main
+
+    for name in ("seeds", "launch-starship-flight8-2025", "ukrspecsystems-uk-plant"):
+        shutil.copytree(BENCH / name, tmp_path / name)
+    result = CliRunner().invoke(main, ["eval", "--cross-validate", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "| launch-starship-flight8-2025 |" in result.output and "**overall**" in result.output
+    assert "| launch |" in result.output     # the per-domain table

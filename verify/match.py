@@ -1,0 +1,375 @@
+"""The match stage: for two claims from different documents, the probability that they state the same quantity.
+
+Three parts, each a function or class below:
+1. `candidate_pairs`: which pairs are worth scoring. Claims are blocked by what no model is needed to rule out
+   (a number is never a date, dollars are never pounds, a rate per day is never a total); within a block of
+   at most `FULL_COMPARISON_LIMIT` claims every cross-document pair is scored, above it only each claim's
+   nearest `NEIGHBOURS` by sentence and context embedding, so large inputs stay near-linear.
+2. `pair_features`: one row of numbers per pair, from both claims' frames (verify/frames.py), their vectors and
+   their values. `FEATURES` names the columns.
+3. `Matcher`: a logistic regression over those features (scikit-learn), fitted on answer keys by `verify train`
+   (verify/train.py) and saved as JSON (verify/models/matcher.json), so a saved model is readable, diffable
+   and byte-identical when retrained on the same data. Its probability is the finding's confidence.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .claims import Claim
+from .dates import DateMention
+from .quantities import Quantity
+from .values import interval, specificity
+
+FULL_COMPARISON_LIMIT = 400
+NEIGHBOURS = 40
+DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "matcher.json"
+MODEL_FORMAT = "verify-matcher/1"
+
+# Function words dropped from slot texts before two slots are compared ("the Labour Party" ~ "Labour").
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "'s", "’s", "party", "and"})
+_WORD = re.compile(r"[\w'’]+")
+
+
+@dataclass(frozen=True)
+class ClaimVectors:
+    """Embeddings of each claim, rows by claim id: its sentence, the words around the value, and its frame's
+    phrase (predicate and what is counted, or the context when the frame has neither)."""
+
+    sentence: np.ndarray
+    context: np.ndarray
+    phrase: np.ndarray
+    counted: np.ndarray     # what is counted, or the context when the frame has none
+    predicate: np.ndarray   # the governing word, or the context when the frame has none
+
+
+VECTOR_NAMES = ("context", "phrase", "counted", "predicate")
+
+
+def vector_texts(claims: Sequence[Claim]) -> dict[str, list[str]]:
+    """The texts the embedding model encodes for each claim beyond its sentence, by `ClaimVectors` field."""
+    def slot(c: Claim, name: str) -> str:
+        value = getattr(c.frame, name)
+        return value.text if value is not None else c.context
+
+    return {"context": [c.context for c in claims], "phrase": [c.frame.phrase() or c.context for c in claims],
+            "counted": [slot(c, "counted") for c in claims], "predicate": [slot(c, "predicate") for c in claims]}
+
+
+# ---------------------------------------------------------------- blocking
+
+def block_key(claim: Claim) -> tuple:
+    """Claims in different blocks can never state the same quantity."""
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return ("date", m.granularity == "time")
+    return ("number", m.kind, m.unit, m.rate)
+
+
+def candidate_pairs(claims: Sequence[Claim], vectors: ClaimVectors, neighbours: int = NEIGHBOURS,
+                    full_limit: int = FULL_COMPARISON_LIMIT) -> np.ndarray:
+    """Pairs (i, j), i < j, of claim ids from different documents worth scoring, sorted; shape (n, 2)."""
+    blocks: dict[tuple, list[int]] = {}
+    for claim in claims:
+        blocks.setdefault(block_key(claim), []).append(claim.id)
+    docs = np.array([hash_free_doc_index(claims)[c.doc] for c in claims], dtype=np.int64) if claims else \
+        np.zeros(0, dtype=np.int64)
+    found: list[np.ndarray] = []
+    for ids in blocks.values():
+        ids_arr = np.array(ids, dtype=np.int64)
+        if len(ids) <= full_limit:
+            i, j = np.triu_indices(len(ids), k=1)
+            pairs = np.stack([ids_arr[i], ids_arr[j]], axis=1)
+        else:
+            joint = np.hstack([vectors.sentence[ids_arr], vectors.context[ids_arr]])
+            k = min(neighbours, len(ids) - 1)
+            rows = []
+            for start in range(0, len(ids), 1024):
+                block = joint[start:start + 1024] @ joint.T
+                block[np.arange(block.shape[0]), start + np.arange(block.shape[0])] = -np.inf
+                nearest = np.argpartition(-block, k, axis=1)[:, :k]
+                left = np.repeat(ids_arr[start:start + block.shape[0]], k)
+                rows.append(np.stack([left, ids_arr[nearest.ravel()]], axis=1))
+            pairs = np.sort(np.concatenate(rows), axis=1)
+        found.append(pairs[docs[pairs[:, 0]] != docs[pairs[:, 1]]])
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64)
+    pairs = np.unique(np.concatenate(found), axis=0)
+    return pairs
+
+
+def hash_free_doc_index(claims: Sequence[Claim]) -> dict[str, int]:
+    """Documents numbered in order of first claim (no dependence on string hashing)."""
+    return {doc: i for i, doc in enumerate(dict.fromkeys(c.doc for c in claims))}
+
+
+# ---------------------------------------------------------------- features
+
+FEATURES = (
+    "sentence_similarity", "context_similarity", "phrase_similarity", "counted_similarity",
+    "predicate_similarity", "lead_position", "value_elsewhere",
+    "same_counted", "same_predicate", "same_holder", "same_place", "same_time",
+    "same_modality", "either_forecast", "both_parts", "one_part", "either_headline",
+    "same_sentence_group", "word_overlap",
+    "log_value_ratio", "values_agree", "values_equal", "min_specificity",
+    "is_date", "is_money", "is_percent", "is_measure", "is_tally",
+    "same_granularity", "best_in_other_document", "mutual_best", "similarity_margin", "values_in_sentences",
+)
+
+
+def _slot_key(slot) -> str | None:
+    if slot is None:
+        return None
+    words = [w for w in _WORD.findall(slot.text.lower()) if w not in _FUNCTION_WORDS]
+    return " ".join(words) or None
+
+
+def _agreement(keys: list, pairs: np.ndarray, overlap: bool = False) -> np.ndarray:
+    """+1 when both claims have the slot and it is the same, -1 when both have it and it differs, else 0.
+    With `overlap`, slots sharing a word count as the same ("Labour Party" ~ "Labour")."""
+    out = np.zeros(len(pairs))
+    for n, (i, j) in enumerate(pairs):
+        a, b = keys[i], keys[j]
+        if a is None or b is None:
+            continue
+        if a == b or (overlap and set(a.split()) & set(b.split())):
+            out[n] = 1.0
+        else:
+            out[n] = -1.0
+    return out
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) > 3 and not w.isdigit())
+
+
+def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndarray,
+                  sentence_group: Sequence[int] | None = None) -> np.ndarray:
+    """One row of `FEATURES` per pair of claim ids. `sentence_group[claim id]` is the id of the cross-document
+    sentence group the claim's sentence belongs to, or -1."""
+    n = len(pairs)
+    if n == 0:
+        return np.zeros((0, len(FEATURES)))
+    i, j = pairs[:, 0], pairs[:, 1]
+    cos = {name: np.einsum("ij,ij->i", getattr(vectors, name)[i], getattr(vectors, name)[j])
+           for name in ("sentence", "context", "phrase", "counted", "predicate")}
+    frames = [c.frame for c in claims]
+    columns: dict[str, np.ndarray] = {
+        "sentence_similarity": cos["sentence"], "context_similarity": cos["context"],
+        "phrase_similarity": cos["phrase"], "counted_similarity": cos["counted"],
+        "predicate_similarity": cos["predicate"],
+    }
+    # Figures in the lead are the story's main facts; later ones are more often background.
+    index = np.array([c.sentence.index for c in claims], dtype=float)
+    columns["lead_position"] = np.log1p(np.minimum(index[i], index[j]))
+    # Does the other document state this very figure somewhere? Then a different figure it gives in similar
+    # words is more likely another quantity than a dispute.
+    figures: set[tuple[str, object]] = {(c.doc, _value_key(c)) for c in claims}
+    columns["value_elsewhere"] = np.array([float((claims[b].doc, _value_key(claims[a])) in figures or
+                                                 (claims[a].doc, _value_key(claims[b])) in figures)
+                                           for a, b in pairs])
+    lemma = lambda name: [(getattr(f, name).lemma or None) if getattr(f, name) else None for f in frames]  # noqa: E731
+    columns["same_counted"] = _agreement(lemma("counted"), pairs)
+    columns["same_predicate"] = _agreement(lemma("predicate"), pairs)
+    columns["same_holder"] = _agreement([_slot_key(f.holder) for f in frames], pairs, overlap=True)
+    columns["same_place"] = _agreement([_slot_key(f.place) for f in frames], pairs, overlap=True)
+    columns["same_time"] = _agreement([_slot_key(f.time) for f in frames], pairs)
+    modality = np.array([f.modality_kind for f in frames])
+    columns["same_modality"] = (modality[i] == modality[j]).astype(float)
+    future = np.isin(modality, ("forecast", "planned"))
+    columns["either_forecast"] = (future[i] | future[j]).astype(float)
+    part = np.array([f.part_of is not None for f in frames])
+    columns["both_parts"] = (part[i] & part[j]).astype(float)
+    columns["one_part"] = (part[i] ^ part[j]).astype(float)
+    headline = np.array([f.position == "headline" for f in frames])
+    columns["either_headline"] = (headline[i] | headline[j]).astype(float)
+    groups = np.array(sentence_group if sentence_group is not None else [-1] * len(claims))
+    columns["same_sentence_group"] = ((groups[i] == groups[j]) & (groups[i] >= 0)).astype(float)
+    words = [_content_words(c.sentence.text) for c in claims]
+    columns["word_overlap"] = np.array([len(words[a] & words[b]) / max(1, min(len(words[a]), len(words[b])))
+                                        for a, b in pairs])
+
+    values = np.array([_value(c) for c in claims])
+    va, vb = values[i], values[j]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.abs(np.log(np.abs(va) + 1e-9) - np.log(np.abs(vb) + 1e-9))
+    columns["log_value_ratio"] = np.where(np.isfinite(ratio), np.minimum(ratio, 5.0), 0.0)
+    bounds = np.array([_bounds(c) for c in claims])
+    lo_a, hi_a, lo_b, hi_b = bounds[i, 0], bounds[i, 1], bounds[j, 0], bounds[j, 1]
+    columns["values_agree"] = ((lo_b < hi_a) & (lo_a < hi_b)).astype(float)
+    keys = [_value_key(c) for c in claims]
+    columns["values_equal"] = np.array([keys[a] == keys[b] for a, b in pairs], dtype=float)
+    spec = np.array([specificity(c.mention) for c in claims])
+    columns["min_specificity"] = np.minimum(spec[i], spec[j])
+    kinds = np.array([_kind(c) for c in claims])
+    for kind in ("date", "money", "percent", "measure", "tally"):
+        columns[f"is_{kind}"] = (kinds[i] == kind).astype(float)
+    granularity = np.array([c.mention.granularity if c.kind == "date" else "" for c in claims])
+    columns["same_granularity"] = (granularity[i] == granularity[j]).astype(float)
+    best_a, mutual, margin = _ranks(claims, pairs, cos["sentence"] + cos["context"] + cos["phrase"])
+    columns["best_in_other_document"] = best_a
+    columns["mutual_best"] = mutual
+    columns["similarity_margin"] = margin
+    counts = _values_per_sentence(claims)
+    columns["values_in_sentences"] = np.log1p(counts[i] + counts[j])
+    return np.stack([columns[name] for name in FEATURES], axis=1)
+
+
+def _value(claim: Claim) -> float:
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return float(m.first.toordinal()) if m.first else math.nan
+    if m.tally is not None:
+        return float(m.tally[0] * 1000 + m.tally[1])
+    if m.value is not None:
+        return float(m.value)
+    known = [x for x in (m.low, m.high) if x is not None]
+    return float(sum(known) / len(known)) if known else math.nan
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    m = claim.mention
+    if isinstance(m, DateMention):
+        lo = m.first.toordinal() if m.first else -math.inf
+        hi = m.last.toordinal() + 1 if m.last else math.inf
+        return (float(lo), float(hi))
+    if m.tally is not None:
+        v = _value(claim)
+        return (v - 0.5, v + 0.5)
+    return interval(m)
+
+
+def _value_key(claim: Claim):
+    m = claim.mention
+    if isinstance(m, DateMention):
+        return (m.first, m.last)
+    return (m.value, m.low, m.high, m.tally)
+
+
+def _kind(claim: Claim) -> str:
+    if claim.kind == "date":
+        return "date"
+    return claim.mention.kind
+
+
+def _values_per_sentence(claims: Sequence[Claim]) -> np.ndarray:
+    per: dict[tuple[str, int], int] = {}
+    for c in claims:
+        key = (c.doc, c.sentence.index)
+        per[key] = per.get(key, 0) + 1
+    return np.array([per[(c.doc, c.sentence.index)] for c in claims], dtype=float)
+
+
+def _ranks(claims: Sequence[Claim], pairs: np.ndarray, score: np.ndarray):
+    """Is each pair the best-scoring match of its first claim in the other document, of both (mutual), and
+    by how much the pair trails the best match of either claim there (0 for the best)."""
+    doc = [c.doc for c in claims]
+    best: dict[tuple[int, str], float] = {}
+    for n, (a, b) in enumerate(pairs):
+        for x, other in ((a, doc[b]), (b, doc[a])):
+            key = (int(x), other)
+            if score[n] > best.get(key, -math.inf):
+                best[key] = score[n]
+    best_a = np.zeros(len(pairs))
+    mutual = np.zeros(len(pairs))
+    margin = np.zeros(len(pairs))
+    for n, (a, b) in enumerate(pairs):
+        top_a, top_b = best[(int(a), doc[b])], best[(int(b), doc[a])]
+        is_a, is_b = score[n] >= top_a, score[n] >= top_b
+        best_a[n] = float(is_a or is_b)
+        mutual[n] = float(is_a and is_b)
+        margin[n] = max(top_a, top_b) - score[n]
+    return best_a, mutual, margin
+
+
+# ---------------------------------------------------------------- the model
+
+class Matcher:
+    """P(same quantity) for candidate pairs: standardised features, logistic regression.
+
+    scikit-learn style: configuration in the constructor, `fit(X, y)`, `predict_proba(X)`. Prediction needs
+    only NumPy (the fitted weights), so loading the shipped model does not import scikit-learn.
+    """
+
+    def __init__(self, C: float = 1.0, features: Sequence[str] = FEATURES):
+        self.C = C
+        self.features = tuple(features)
+        self.mean_: np.ndarray | None = None
+        self.scale_: np.ndarray | None = None
+        self.coef_: np.ndarray | None = None
+        self.intercept_: float = 0.0
+        self.trained_on_: list[str] = []
+        # Pairs whose values differ are flagged as conflicts from this probability on (chosen by `verify train`).
+        self.conflict_threshold_: float = 0.5
+
+    def fit(self, X: np.ndarray, y: np.ndarray) -> "Matcher":
+        from sklearn.linear_model import LogisticRegression
+
+        X = np.asarray(X, dtype=float)
+        self.mean_ = X.mean(axis=0)
+        scale = X.std(axis=0)
+        self.scale_ = np.where(scale > 0, scale, 1.0)
+        model = LogisticRegression(C=self.C, max_iter=5000, solver="lbfgs")
+        model.fit((X - self.mean_) / self.scale_, np.asarray(y, dtype=int))
+        self.coef_ = model.coef_[0].copy()
+        self.intercept_ = float(model.intercept_[0])
+        return self
+
+    def decision_function(self, X: np.ndarray) -> np.ndarray:
+        if self.coef_ is None:
+            raise ValueError("the matcher is not fitted")
+        return ((np.asarray(X, dtype=float) - self.mean_) / self.scale_) @ self.coef_ + self.intercept_
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+        return np.stack([1 - p, p], axis=1)
+
+    # -- persistence: JSON with rounded numbers, keys in a fixed order, so the file is byte-reproducible.
+    def to_dict(self) -> dict:
+        return {
+            "format": MODEL_FORMAT, "C": self.C, "features": list(self.features),
+            "mean": [round(float(x), 10) for x in self.mean_],
+            "scale": [round(float(x), 10) for x in self.scale_],
+            "coef": [round(float(x), 10) for x in self.coef_],
+            "intercept": round(self.intercept_, 10),
+            "conflict_threshold": self.conflict_threshold_,
+            "trained_on": list(self.trained_on_),
+        }
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Matcher":
+        from .errors import InputError
+
+        if data.get("format") != MODEL_FORMAT:
+            raise InputError(f"not a verify matcher model (format {data.get('format')!r}, expected {MODEL_FORMAT})")
+        if tuple(data["features"]) != FEATURES:
+            raise InputError("matcher model was trained on other features than this version computes: retrain it "
+                             "with `verify train`")
+        model = cls(C=data["C"], features=data["features"])
+        model.mean_ = np.array(data["mean"])
+        model.scale_ = np.array(data["scale"])
+        model.coef_ = np.array(data["coef"])
+        model.intercept_ = float(data["intercept"])
+        model.trained_on_ = list(data.get("trained_on", []))
+        model.conflict_threshold_ = float(data.get("conflict_threshold", 0.5))
+        return model
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "Matcher":
+        from .errors import InputError
+
+        path = Path(path) if path else DEFAULT_MODEL_PATH
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise InputError(f"{path}: cannot read matcher model ({exc})") from None
+        return cls.from_dict(data)

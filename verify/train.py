@@ -1,0 +1,133 @@
+"""`verify train`: fit the matcher (verify/match.py) on events with answer keys.
+
+Each event's candidate pairs (the same ones the tool scores at run time) are labelled from its key:
+- same quantity (1): the pair names both sides of a gold conflict, agreement or rounding;
+- different (0): the pair names both sides of a trap, or it is any other pair whose values differ. The key's
+  conflicts are exhaustive (FORMAT.md), so two different figures that no conflict names are not one quantity;
+- unknown (left out): other pairs with equal or compatible values, since agreements are not exhaustive.
+A pair names a side strictly (the claim is the quoted value) or leniently (the same figure elsewhere in the same
+document); strict evidence wins when both apply.
+
+Training is deterministic: documents, claims and pairs come in a fixed order and the solver has no randomness,
+so the same keys give a byte-identical model file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .embed import Embedder
+from .keys import NEGATIVE, POSITIVE, GoldPair, covers, event_dirs, gold_pairs, load_event, matches
+from .match import Matcher
+from .parse import Parser
+from .compare import Thresholds
+from .pipeline import Prepared, prepare
+from .values import relation
+
+UNKNOWN = -1
+
+
+@dataclass
+class EventData:
+    name: str
+    prepared: Prepared
+    gold: dict
+    pairs: list[GoldPair]
+    labels: np.ndarray      # per candidate pair: 1 same quantity, 0 different, -1 unknown
+
+
+def _sides(claims, pairs: list[GoldPair], test) -> list[set[tuple[int, str]]]:
+    by_doc: dict[str, list[tuple[int, str, object]]] = {}
+    for k, pair in enumerate(pairs):
+        for name, side in (("a", pair.a), ("b", pair.b)):
+            by_doc.setdefault(side.doc, []).append((k, name, side))
+    return [{(k, name) for k, name, side in by_doc.get(c.doc, ()) if test(c, side)} for c in claims]
+
+
+def label_pairs(prepared: Prepared, pairs: list[GoldPair]) -> np.ndarray:
+    claims = prepared.claims
+    strict, lenient = _sides(claims, pairs, covers), _sides(claims, pairs, matches)
+    positive = {k for k, p in enumerate(pairs) if p.category in POSITIVE}
+    negative = {k for k, p in enumerate(pairs) if p.category in NEGATIVE}
+
+    def named(index, i, j) -> set[int]:
+        a, b = index[i], index[j]
+        return {k for k, side in a if (k, "b" if side == "a" else "a") in b and pairs[k].kind == claims[i].kind}
+
+    labels = np.full(len(prepared.pairs), UNKNOWN, dtype=np.int64)
+    for n, (i, j) in enumerate(prepared.pairs.tolist()):
+        for index in (strict, lenient):
+            hits = named(index, i, j)
+            if hits & positive:
+                labels[n] = 1
+                break
+            if hits & negative:
+                labels[n] = 0
+                break
+        else:
+            if relation(claims[i].mention, claims[j].mention) == "different":
+                labels[n] = 0
+    return labels
+
+
+def event_data(event_dir: Path, embedder: Embedder, parser: Parser | None = None) -> EventData:
+    documents, gold = load_event(event_dir)
+    prepared = prepare(documents, embedder, parser)
+    pairs = gold_pairs(gold, prepared.documents)
+    return EventData(event_dir.name, prepared, gold, pairs, label_pairs(prepared, pairs))
+
+
+def load_events(bench_dirs: Sequence[str | Path], embedder: Embedder, parser: Parser | None = None) -> list[EventData]:
+    return [event_data(d, embedder, parser) for bench in bench_dirs for d in event_dirs(bench)]
+
+
+# Conflict thresholds tried when fitting; the one with the best F(0.5) on the training events is kept. F(0.5)
+# weighs precision twice as much as recall: a false alarm costs a reviewer more than a missed dispute.
+THRESHOLD_GRID = tuple(round(0.1 + 0.05 * k, 2) for k in range(11))
+F_BETA = 0.5
+
+
+def conflict_counts(event: EventData, probabilities: np.ndarray, threshold: float) -> tuple[int, int, int, int]:
+    """(conflicts flagged, of them right, gold conflicts, gold conflicts found) at a conflict threshold."""
+    from .evaluate import score_event
+    from .pipeline import judge_with
+
+    comparison = judge_with(event.prepared, probabilities, Thresholds(conflict=threshold))
+    score = score_event(event.name, comparison.findings, event.pairs)
+    return score.conflicts_found, score.true_conflicts, score.gold_conflicts, score.gold_found
+
+
+def choose_threshold(events: Sequence[EventData], matcher: Matcher) -> float:
+    probabilities = [matcher.predict_proba(e.prepared.features)[:, 1] for e in events]
+    best = (-1.0, THRESHOLD_GRID[0])
+    for threshold in THRESHOLD_GRID:
+        found = right = gold = hit = 0
+        for event, p in zip(events, probabilities):
+            counts = conflict_counts(event, p, threshold)
+            found, right, gold, hit = found + counts[0], right + counts[1], gold + counts[2], hit + counts[3]
+        precision, recall = right / found if found else 0.0, hit / gold if gold else 0.0
+        b2 = F_BETA ** 2
+        f = (1 + b2) * precision * recall / (b2 * precision + recall) if precision + recall else 0.0
+        if f > best[0] + 1e-12:
+            best = (f, threshold)
+    return best[1]
+
+
+def fit(events: Sequence[EventData], C: float = 1.0) -> Matcher:
+    """A matcher fitted on the labelled pairs of `events` (unknown pairs left out), with the conflict threshold
+    that does best on those events."""
+    X = np.concatenate([e.prepared.features[e.labels >= 0] for e in events])
+    y = np.concatenate([e.labels[e.labels >= 0] for e in events])
+    matcher = Matcher(C=C).fit(X, y)
+    matcher.trained_on_ = [e.name for e in events]
+    matcher.conflict_threshold_ = choose_threshold(events, matcher)
+    return matcher
+
+
+def train(bench_dirs: Sequence[str | Path], output: str | Path, embedder: Embedder | None = None) -> Matcher:
+    matcher = fit(load_events(bench_dirs, embedder or Embedder()))
+    matcher.save(output)
+    return matcher

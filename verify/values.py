@@ -1,0 +1,100 @@
+"""What a stated value allows: intervals from approximation and rounding, and how two values relate.
+
+Shared by the match stage (value features) and the compare stage (verdicts). The rounding convention is that of
+the answer keys (../shared/bench/FORMAT.md): a figure without a hedge word stands for the values that round to
+it at its last written digit; when the less precise figure is the more precise one rounded, the pair is a
+rounding, neither a conflict nor a plain agreement.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from .dates import DateMention
+from .quantities import Quantity
+
+# Tolerances for approximations, as fractions of the stated value.
+APPROX_SPREAD = 0.1         # "about", "roughly", "approximately": +/- 10 %
+NEAR_SPREAD = 0.1           # "nearly", "almost": up to 10 % below
+
+# Qualifiers as the extractor normalises them: closed classes of English comparison words.
+LOWER = {"more than", "over", "at least", "above", "exceeding", "in excess of", "upwards of", "no fewer than"}
+UPPER = {"up to", "less than", "under", "fewer than", "as many as", "no more than", "at most", "below"}
+NEAR = {"nearly", "almost", "just under", "close to", "nearly a", "almost a", "nears", "approaching"}
+_VAGUE = re.compile(r"dozens?|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated quantity allows, given its approximation and the precision it was written with."""
+    if q.value is None:
+        low = q.low if q.low is not None else -math.inf
+        high = q.high if q.high is not None else math.inf
+        return (low, high)
+    v = q.value
+    half = (q.step or 1.0) / 2
+    approx = (q.approx or "").lower()
+    if approx in LOWER or approx in UPPER:
+        # "at least 25", "more than 160", "up to 500": in news these state the figure reported so far, so a
+        # later "31" is an updated toll, not a compatible one; only vague words ("more than a dozen") leave
+        # the bound open.
+        if _VAGUE.search(q.surface):
+            return (v, math.inf) if approx in LOWER else (-math.inf, v)
+        return (v, v + half) if approx in LOWER else (v - half, v)
+    if approx in NEAR:
+        return (v * (1 - NEAR_SPREAD) - half, v + half)
+    if approx:
+        return (v * (1 - APPROX_SPREAD) - half, v * (1 + APPROX_SPREAD) + half)
+    return (v - half, v + half)
+
+
+def relation(a: Quantity | DateMention, b: Quantity | DateMention) -> str:
+    """How two values of one quantity relate: "equal", "rounding", "compatible" or "different"."""
+    if isinstance(a, DateMention) or isinstance(b, DateMention):
+        (a0, a1), (b0, b1) = (a.first, a.last), (b.first, b.last)
+        if (a0, a1) == (b0, b1):
+            return "equal"
+        overlap = (a1 is None or b0 is None or b0 <= a1) and (b1 is None or a0 is None or a0 <= b1)
+        return "compatible" if overlap else "different"
+    if a.tally is not None or b.tally is not None:
+        return "equal" if a.tally == b.tally else "different"
+    if (a.value, a.low, a.high) == (b.value, b.low, b.high):
+        return "equal"
+    (a0, a1), (b0, b1) = interval(a), interval(b)
+    # Strict: "$60 billion" allows [59.5, 60.5) and "$61 billion" [60.5, 61.5); touching is not agreeing.
+    if not (b0 < a1 and a0 < b1):
+        return "different"
+    if not a.approx and not b.approx and a.value is not None and b.value is not None and a.step and b.step \
+            and a.step != b.step:
+        coarse, fine = (a, b) if a.step > b.step else (b, a)
+        if abs(fine.value - coarse.value) <= coarse.step / 2 + 1e-9 * max(1.0, abs(coarse.value)):
+            return "rounding"
+    return "compatible"
+
+
+def specificity(m: Quantity | DateMention) -> float:
+    """0 for a round figure ("two", "100"), 1 for a specific one ("311-112", "476", "60.84 billion", a day)."""
+    if isinstance(m, DateMention):
+        return 1.0 if m.granularity in ("day", "time") else 0.0
+    if m.tally is not None:
+        return 1.0
+    if m.value is None or m.step is None or m.step <= 0:
+        return 0.0
+    digits = len(str(int(round(abs(m.value) / m.step))).rstrip("0"))
+    return min(1.0, max(0.0, (digits - 1) / 2))
+
+
+def display_value(m: Quantity | DateMention) -> str:
+    """The normalised value as text: '1500', '14100000000', '311-112', '2026-02-25', '2025-11-18/2025-11-19'."""
+    if isinstance(m, DateMention):
+        if m.range_start and m.range_end:
+            return f"{m.range_start}/{m.range_end}"
+        return m.value or ""
+    if m.tally is not None:
+        return f"{m.tally[0]}-{m.tally[1]}"
+    if m.value is not None:
+        return _number(m.value)
+    return f"{_number(m.low) if m.low is not None else ''}..{_number(m.high) if m.high is not None else ''}"
+
+
+def _number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.6g}"
