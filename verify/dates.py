@@ -160,6 +160,10 @@ _CLOCK = re.compile(
     r"|just\s+before|after|before|by|until|since))\s+)?"
     r"(?<![\w.,:/-])(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?)?(?![\d,]|\.\d|:\d)"
     r"(?:\s?" + _g(_AM_PM, "ampm") + r")?(?:\s?" + _g(_ZONE, "zone") + r")?")
+# Four-digit times: "2330 GMT", "0200 hrs" (only with a zone or "hrs": "1500" alone is a count).
+_FOUR_DIGIT_CLOCK = re.compile(r"(?:(?i:(?P<hedge>around|about|approximately|shortly\s+after|after|before|by|until))"
+                               r"\s+)?(?<![\w.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+                               r"(?:\s?(?P<zone>(?:UTC|GMT)(?!\w)|Z\b)|\s?hrs\b)")
 _CLOCK_HEDGES = {"around": "about", "about": "about", "approximately": "about", "roughly": "about", "circa": "about",
                  "shortly after": "after", "just after": "after", "shortly before": "before",
                  "just before": "before", "until": "until", "after": "after", "before": "before", "by": "by",
@@ -553,7 +557,8 @@ def _introduced(text: str, start: int) -> bool:
 
 
 def _month_alone(match, text, published):
-    if not (_fuzzy_name(match) or _introduced(text, match.start())):
+    possessive = re.match(r"['’]s\b", text[match.end():match.end() + 3])          # "January's test flight"
+    if not (_fuzzy_name(match) or _introduced(text, match.start()) or possessive):
         return None
     month = _month_number(match["m"])
     if published is None:
@@ -613,10 +618,11 @@ def _zone_name(zone: str | None) -> str | None:
 def _clock_time(match, text, published):
     """A time of day alone. "09.30" is a time only with a zone or a.m./p.m. (else a decimal), a bare hour only
     with a.m./p.m. ("2 pm"), and "12:17:45" only with one of them (else it may be a duration)."""
-    am_pm, zone = match["ampm"], match["zone"]
+    groups = match.groupdict()
+    am_pm, zone = groups.get("ampm"), groups["zone"]
     if not match["m"] and not am_pm:
         return None
-    if match["sep"] == "." and not (am_pm or zone) or match["s"] and not (am_pm or zone):
+    if (groups.get("sep") == "." or groups.get("s")) and not (am_pm or zone):
         return None
     clock = _twenty_four_hour(int(match["h"]), int(match["m"] or 0), am_pm)
     if clock is None:
@@ -658,4 +664,5 @@ _RULES = (  # (needles, pattern, builder), most specific first
     (_DIGIT_NEEDLES, _YEAR_ALONE, _year_alone),
     (("day",), _WEEKDAY_ALONE, _weekday),
     (_DIGIT_NEEDLES, _CLOCK, _clock_time),
+    (("GMT", "UTC", "Z", "hrs"), _FOUR_DIGIT_CLOCK, _clock_time),
 )
