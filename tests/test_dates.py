@@ -146,3 +146,19 @@ def test_a_day_keeps_its_time():
     assert (stamp.granularity, stamp.value, stamp.time, stamp.zone) == ("day", "2024-01-02", "12:17", "GMT")
     iso = _one("2026-02-26 02:01:45")
     assert (iso.value, iso.time) == ("2026-02-26", "02:01")
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("nearly double the company's initial December estimates", "December", "2023-12"),
+    ("his role of the 2022 collapse of the FTX cryptocurrency exchange", "2022", "2022"),
+    ("social cuts in the 2026 budget", "2026", "2026"),
+    ("almost identical to January’s Flight Test 7", "January", "2024-01"),
+])
+def test_attributive_and_possessive_dates(text, surface, value):
+    mention = _one(text, SUNDAY)
+    assert (mention.surface, mention.value) == (surface, value)
+
+
+@pytest.mark.parametrize("text", ["March organisers said", "the 2000 people", "killed 476 people in 1500 villages"])
+def test_attributive_dates_need_a_month_or_a_singular_noun(text):
+    assert find_dates(text, SUNDAY) == []

@@ -197,3 +197,18 @@ def test_signed_figures_and_table_cells():
     assert [(q.surface, q.value) for q in find_quantities("Conservatives\n121\n-244")] == [("121", 121), ("-244", -244)]
     assert [q.value for q in find_quantities("Lib Dems\n72\n+61")] == [72, 61]
     assert find_quantities("a Boeing 737-800 jet") == []          # a designation's second part
+
+
+@pytest.mark.parametrize("text, surface, value, counts", [
+    ("authorities had recovered122 dead bodies", "122", 122, "dead"),        # a space lost after a verb
+    ("there have been 309detainments and 134 preventive arrests", "309", 309, "detainments"),
+    ("the studio laid off 100 staff from its then 1200-strong workforce", "1200-strong", 1200, "workforce"),
+])
+def test_scraping_typos_and_strength(text, surface, value, counts):
+    q = [q for q in find_quantities(text) if q.surface == surface][0]
+    assert (q.value, q.counts, q.unit) == (value, counts, None)
+
+
+@pytest.mark.parametrize("text", ["covid19 cases", "the 1990s", "a Boeing 787-8 Dreamliner"])
+def test_glued_letters_still_name_things(text):
+    assert find_quantities(text) == []

@@ -14,7 +14,9 @@ Conventions:
 - `first`/`last` bound the days the mention can mean; an open end is None, and both are None when the
   mention needs a publication date that is unknown (then `value` is None and `resolution` "unresolved").
 - A bare year ("2023") or month ("May") is a date only after a word that introduces one ("in", "since",
-  "early", ...), so "Mirage-2000", "Prize 2023" and "Ukraine may assemble" are not dates.
+  "early", ...), so "Mirage-2000", "Prize 2023" and "Ukraine may assemble" are not dates; or where it
+  modifies a noun: a month before a noun ("initial December estimates", not "March"/"May", also English words),
+  a possessive month ("January's flight"), a year between an article and a singular noun ("the 2022 collapse").
 - A clock time ("4:30 p.m.", "13:39", "09.30 BST", "00:37 BJT", "16:10 local time", "2 pm") is a mention of
   granularity "time": `value` and `time` are the 24-hour "HH:MM" as written (local to `zone`: "BST", "UTC+8",
   "local", or None when unstated), `first`/`last` are None because a time alone does not say which day.
@@ -107,6 +109,11 @@ _AFTER_YEAR = {
     "amid", "despite", "following", "there", "this", "these", "those", "not", "be", "been", "against", "under",
     "over", "about", "around", "up", "already", "again", "respectively", "because", "if", "then", "alone",
 }
+# Nouns counted without a plural -s: after a number they make a count, not a date ("the 2000 people").
+_COUNTED_WITHOUT_S = {"people", "police", "staff", "personnel", "crew", "cattle", "livestock", "children", "men",
+                      "women", "dead", "injured", "wounded", "missing", "aircraft", "troops", "infantry", "sheep",
+                      "fish", "deer", "million", "billion", "thousand", "hundred", "more", "other", "others", "new",
+                      "additional", "extra"}
 _FUTURE_WORDS = {"will", "shall", "'ll", "next", "poised", "scheduled", "expected", "set", "plans", "plan",
                  "planned", "planning", "upcoming", "due", "going", "intends", "aims", "would"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "began", "met", "hit", "struck", "took", "made", "came",
@@ -558,12 +565,32 @@ def _introduced(text: str, start: int) -> bool:
 
 def _month_alone(match, text, published):
     possessive = re.match(r"['’]s\b", text[match.end():match.end() + 3])          # "January's test flight"
-    if not (_fuzzy_name(match) or _introduced(text, match.start()) or possessive):
+    if not (_fuzzy_name(match) or _introduced(text, match.start()) or possessive
+            or _attributive_month(text, match)):
         return None
     month = _month_number(match["m"])
     if published is None:
         return _from_match(match, text, _unresolved("month"), published)
     return _from_match(match, text, _month(_year_of_month(month, published), month, YEAR_FROM_PUBLICATION), published)
+
+
+def _attributive_month(text: str, match: re.Match) -> bool:
+    """A month naming the time of a noun after a modifier: "the company's initial December estimates".
+    Not "March" or "May" (also English words: "March organisers"), and not at the start of a sentence."""
+    if match["m"] in ("March", "May"):
+        return False
+    before = re.search(r"\b([a-z]+)\s+$", text[max(0, match.start() - 20):match.start()])
+    return bool(before) and before.group(1) not in _AFTER_YEAR and bool(re.match(r"\s+[a-z]{3,}", text[match.end():]))
+
+
+def _attributive_year(text: str, match: re.Match) -> bool:
+    """A year between an article and a singular noun names the time of that noun: "the 2022 collapse",
+    "the 2019 election". A count would take a plural or a noun counted without one ("the 2000 people")."""
+    if not re.search(r"\b(?:the|a|its|their|his|her|our)\s+$", text[max(0, match.start() - 8):match.start()],
+                     re.IGNORECASE):
+        return False
+    following = re.match(r"\s+([a-z]{3,})\b", text[match.end():])
+    return bool(following) and not following.group(1).endswith("s") and following.group(1) not in _COUNTED_WITHOUT_S
 
 
 def _ends_like_a_date(text: str, end: int) -> bool:
@@ -587,6 +614,8 @@ def _year_range(match, text, published):
 
 
 def _year_alone(match, text, published):
+    if _attributive_year(text, match):
+        return _from_match(match, text, _year(int(match["y"])), published)
     if not (_fuzzy_name(match) or _introduced(text, match.start())) or not _ends_like_a_date(text, match.end()):
         return None
     return _from_match(match, text, _year(int(match["y"])), published)

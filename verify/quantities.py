@@ -164,7 +164,8 @@ _HYPHEN_UNITS = {"pound": "GBP", "euro": "EUR", "dollar": "USD", "percent": "%",
 # ---------------------------------------------------------------- patterns
 
 # A sign glued to the start of a token is part of the figure ("+210", "-39" seats in a results table).
-_DIGITS = (r"(?:(?<![^\s(\[])(?P<sign>[+\-−])|(?<=\$US)|(?<![\w.,/#+]))"
+# A missing space after a past-tense verb is a typo of scraped text, not a name: "had recovered122 dead bodies".
+_DIGITS = (r"(?:(?<![^\s(\[])(?P<sign>[+\-−])|(?<=\$US)|(?<=[a-z]{4}ed)|(?<![\w.,/#+]))"
            r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)")
 # Digits or number words, either may end in "fold" ("tenfold", "10-fold"); the lookahead on the first letter
 # of a number word keeps the scan fast.
@@ -221,6 +222,8 @@ _ONE_UNIT_CODES = {"decade": "decade", "year": "year", "month": "month", "week":
                    "foot": "ft", "inch": "in", "ton": "t", "tonne": "t"}
 # Digits after a designation and a hyphen are its second part: "Boeing 737-800", "Airbus A320-200".
 _DESIGNATION_SUFFIX = re.compile(r"\b[A-Z][A-Za-z]*[ \u00a0][A-Z]?\d+[-/]\Z")
+# The same typo before a plural noun: "309detainments" (a unit or "1990s" is read otherwise).
+_GLUED_PLURAL = re.compile(r"[a-z]{4,}[^s\W]s\b")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+@[\w-]+\.[\w.]+|(?<![\w-])[\w-]+(?:\.[\w-]+)+/\S*")
@@ -324,9 +327,10 @@ def _read(text: str, match: re.Match, blocked, title_case: bool = False) -> Quan
     if not _unit(text, reading):
         return None
     approx = _approx(text, reading)
-    if not magnitude and _skip(text, match, reading, approx):
+    glued = _GLUED_PLURAL.match(text, reading.end) if match["digits"] and not (reading.unit or reading.scale) else None
+    if not (magnitude or glued) and _skip(text, match, reading, approx):
         return None
-    counts, np_end = _counts(text, reading)
+    counts, np_end = (glued.group(), glued.end()) if glued else _counts(text, reading)
     if _bare_year(reading, approx, counts) or _bare_one(text, match, reading, approx, counts):
         return None
     rate = _rate(text, reading, np_end)
@@ -506,6 +510,9 @@ def _unit(text: str, reading: _Reading) -> bool:
         reading.kind, reading.end = "multiplier", times.end()
         return True
     hyphen = _HYPHEN_WORD.match(text, reading.end)
+    if hyphen and hyphen["word"].lower() == "strong":   # "a 1200-strong workforce" counts the workforce
+        reading.end = hyphen.end()
+        return True
     if hyphen and hyphen["word"].lower() != "plus":     # "500-plus" is a qualifier, read by _approx
         unit = _HYPHEN_UNITS.get(hyphen["word"].lower()) or _counted_modifier(reading, hyphen["word"])
         if unit is None:
