@@ -161,6 +161,10 @@ def _number_figures(text: str) -> tuple[list, str | None]:
         return [("range", _plain(rng["a"]) * factor, _plain(rng["b"]) * factor)], None
     if re.search(r"\d\s*[x×]\s*\d", body):
         return [], "a dimension, not one figure"
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", body):
+        return [], "an ordinal, not a count"
+    if re.fullmatch(r"[A-Z]+\d+[A-Za-z]?", body):
+        return [], "a designation (model, ship, series), not a quantity"
     if re.match(r"^(?:a|an)\s+(?:year|month|week|day|decade|foot|mile|meter|metre|kilometer|kilometre|hour)$",
                 body, re.IGNORECASE):
         return [("number", 1.0)], None       # "more than a year"
