@@ -226,6 +226,7 @@ _DESIGNATION_SUFFIX = re.compile(r"\b[A-Z][A-Za-z]*[ \u00a0][A-Z]?\d+[-/]\Z")
 _GLUED_PLURAL = re.compile(r"[a-z]{4,}[^s\W]s\b")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_STRETCH_ENDS = ".!?…;\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+@[\w-]+\.[\w.]+|(?<![\w-])[\w-]+(?:\.[\w-]+)+/\S*")
 
 
@@ -254,13 +255,12 @@ def find_quantities(text: str, dates: Sequence[DateMention] | None = None) -> li
     are not quantities, and passing them saves scanning for dates twice.
     """
     blocked = _blocked_spans(text, find_dates(text, None) if dates is None else dates)
-    title_case = _is_title_case(text)
     found: list[Quantity] = []
     resume = 0
     for match in _NUMBER.finditer(text):
         if match.start() < resume or _overlaps(match.span(), blocked):
             continue
-        quantity = _read(text, match, blocked, title_case)
+        quantity = _read(text, match, blocked)
         if quantity is not None:
             found.append(quantity)
             resume = quantity.end
@@ -268,9 +268,13 @@ def find_quantities(text: str, dates: Sequence[DateMention] | None = None) -> li
     return sorted(found + ones, key=lambda q: q.start) if ones else found
 
 
-def _is_title_case(text: str) -> bool:
-    """A headline in Title Case ("Quake Kills 398, Injures Over 1,800"): capitals there say nothing of names."""
-    words = _TITLE_WORD.findall(text)
+def _in_title_case(text: str, pos: int) -> bool:
+    """Whether `pos` is in a Title Case headline ("Quake Kills 398, Injures Over 1,800"), where capitals say
+    nothing of names. Judged on the stretch between sentence punctuation or line breaks around `pos`, so a
+    sentence gives the same answer alone as inside its line."""
+    start = max((text.rfind(c, 0, pos) for c in _STRETCH_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(c, pos) for c in _STRETCH_ENDS) if i >= 0]
+    words = _TITLE_WORD.findall(text, start, min(ends, default=len(text)))
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
@@ -303,14 +307,14 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 # ---------------------------------------------------------------- reading one quantity
 
-def _read(text: str, match: re.Match, blocked, title_case: bool = False) -> Quantity | None:
+def _read(text: str, match: re.Match, blocked) -> Quantity | None:
     reading = _core(text, match)
     if reading is None:
         return None
     magnitude = _MAGNITUDE_BEFORE.search(text, max(0, reading.start - 10), reading.start)
     if magnitude:
         reading.start, reading.unit, reading.kind = magnitude.start(), "magnitude", "measure"
-    elif _is_designation(text, match, title_case):
+    elif _is_designation(text, match):
         return None
     if reading.kind == "multiplier":
         return _finish(text, reading, approx=None, counts=None, rate=None)
@@ -363,7 +367,7 @@ def _decimals(digits: str) -> int:
     return len(digits.split(".")[1]) if "." in digits else 0
 
 
-def _is_designation(text: str, match: re.Match, title_case: bool = False) -> bool:
+def _is_designation(text: str, match: re.Match) -> bool:
     """Digits right after a capitalised name ("Challenger 2", "Prize 2023", "Size 300") name a model or edition.
 
     Not across a line break (a table: "Conservatives" then "121"), not before a percent sign ("Scotland 59%":
@@ -379,7 +383,7 @@ def _is_designation(text: str, match: re.Match, title_case: bool = False) -> boo
             or _CURRENCY_BEFORE.search(before[-5:]):                          # "Rs 5 crore"
         return False
     word = previous.group(1).lower()
-    return not (title_case and (_plural(word) or word.endswith("ed")))
+    return not ((_plural(word) or word.endswith("ed")) and _in_title_case(text, match.start()))
 
 
 def _currency_before(text: str, reading: _Reading) -> None:
