@@ -24,13 +24,16 @@ NUMBERS = ["0", "1", "2", "25", "93", "476", "1,500", "12,000", "1,234,567", "3.
            "one", "two", "three", "a dozen", "hundred", "a hundred", "thousand", "half a million", "tenfold", "10-fold"]
 MONEY = ["$", "US$", "£", "€", "₴", "¥", "USD", "EUR", "dollars", "euros", "pounds", "hryvnias"]
 SCALES = ["million", "billion", "trillion", "thousand", "bn", "mln", "m", "k", "per cent", "percent", "%",
-          "percentage points", "km", "tons", "tonnes", "times", "a day", "per year", "years", "-year", "-mm"]
+          "percentage points", "km", "tons", "tonnes", "times", "a day", "per year", "years", "-year", "-mm",
+          "lakh", "crore", "lakh crore", "-magnitude", "magnitude", "GB", "Hz", "-inch", "-word", "-strong",
+          "and a half", "-point-six", "detainments"]
 QUALIFIERS = ["more than", "nearly", "about", "up to", "at least", "fewer than", "some", "around", "over", "under",
-              "between", "from", "to", "and", "or more", "all but", "rose from", "as many as", "-plus", "+"]
+              "between", "from", "to", "and", "or more", "all but", "rose from", "as many as", "-plus", "+",
+              "nears", "approaching", "shortly after", "more than a", "Kills", "Injures Over"]
 DATES = ["Jan.", "Feb.", "Feb", "February", "May", "March", "Sept.", "November", "Tuesday", "Wednesday", "today",
          "yesterday", "last", "next", "this", "week", "month", "year", "ago", "since", "early", "late", "mid-",
          "in", "on", "by the end of", "Q1", "H2", "summer", "spring", "2025-11-18", "18–19", "the past", "2020-2024",
-         "a.m.", "GMT", "of"]
+         "a.m.", "GMT", "of", "4:30", "p.m.", "pm", "BST", "BJT", "UTC+8", "local time", "09.30", "hrs", "’s"]
 WORDS = ["the", "strike", "killed", "people", "injured", "drones", "missiles", "officials", "said", "Mr.", "U.S.",
          "U.K.", "e.g.", "Gen.", "St.", "Kh-101", "F-16", "Shahed-136", "www.example.com", "http://x.y/1-2",
          "children", "of the", "pieces of equipment", "jobs", "homes", "A", "The", "It", "In"]

@@ -149,3 +149,66 @@ def test_spans_are_exact_sorted_and_disjoint(text):
     found = find_quantities(text)
     assert all(text[q.start:q.end] == q.surface and q.start < q.end for q in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+# The extraction gaps of issue 11, as written in reports of the 2014 Ludian earthquake and in Indian outlets.
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("A 6.1-magnitude earthquake struck Ludian county", "6.1-magnitude", 6.1, "magnitude"),
+    ("a magnitude-6.1 earthquake hit Yunnan", "magnitude-6.1", 6.1, "magnitude"),
+    ("The magnitude 6.5 quake struck at a depth of 12 km", "magnitude 6.5", 6.5, "magnitude"),
+    ("6.5-Magnitude Earthquake In China", "6.5-Magnitude", 6.5, "magnitude"),
+])
+def test_magnitudes(text, surface, value, unit):
+    q = find_quantities(text)[0]
+    assert (q.surface, q.value, q.unit, q.kind) == (surface, pytest.approx(value), unit, "measure")
+
+
+@pytest.mark.parametrize("text, value, unit, scale", [
+    ("2.5 lakh people were evacuated", 2.5e5, None, "lakh"),
+    ("a compensation of Rs 5 crore", 5e7, "INR", "crore"),
+    ("₹1.5 lakh crore budget", 1.5e12, "INR", "lakh crore"),
+    ("Rs. 20 lakh each", 2e6, "INR", "lakh"),
+    ("three crore voters", 3e7, None, "crore"),
+])
+def test_lakh_and_crore_are_scale_words(text, value, unit, scale):
+    q = _one(text)
+    assert (q.value, q.unit, q.scale) == (pytest.approx(value), unit, scale)
+
+
+@pytest.mark.parametrize("text, surface, approx", [
+    ("Quake death toll nears 400", "nears 400", "nearly"),
+    ("the toll was approaching 600 on Monday", "approaching 600", "nearly"),
+    ("some 300 people were missing", "some 300", "about"),
+])
+def test_verbs_of_approach_are_approximators(text, surface, approx):
+    q = _one(text)
+    assert (q.surface, q.approx) == (surface, approx)
+
+
+def test_title_case_headline_reads_its_figures():
+    # In Title Case every word is capitalised: "Kills 398" is a verb and a toll, not a model name.
+    found = find_quantities("China Quake Kills 398, Injures Over 1,800")
+    assert [(q.surface, q.value, q.approx) for q in found] == [("398", 398, None), ("Over 1,800", 1800, "more than")]
+    # Outside a headline a capitalised word before digits still names a model or an edition.
+    assert find_quantities("The army received Challenger 2 tanks.") == []
+
+
+def test_signed_figures_and_table_cells():
+    assert [(q.surface, q.value) for q in find_quantities("Conservatives\n121\n-244")] == [("121", 121), ("-244", -244)]
+    assert [q.value for q in find_quantities("Lib Dems\n72\n+61")] == [72, 61]
+    assert find_quantities("a Boeing 737-800 jet") == []          # a designation's second part
+
+
+@pytest.mark.parametrize("text, surface, value, counts", [
+    ("authorities had recovered122 dead bodies", "122", 122, "dead"),        # a space lost after a verb
+    ("there have been 309detainments and 134 preventive arrests", "309", 309, "detainments"),
+    ("the studio laid off 100 staff from its then 1200-strong workforce", "1200-strong", 1200, "workforce"),
+])
+def test_scraping_typos_and_strength(text, surface, value, counts):
+    q = [q for q in find_quantities(text) if q.surface == surface][0]
+    assert (q.value, q.counts, q.unit) == (value, counts, None)
+
+
+@pytest.mark.parametrize("text", ["covid19 cases", "the 1990s", "a Boeing 787-8 Dreamliner"])
+def test_glued_letters_still_name_things(text):
+    assert find_quantities(text) == []

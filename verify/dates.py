@@ -14,7 +14,14 @@ Conventions:
 - `first`/`last` bound the days the mention can mean; an open end is None, and both are None when the
   mention needs a publication date that is unknown (then `value` is None and `resolution` "unresolved").
 - A bare year ("2023") or month ("May") is a date only after a word that introduces one ("in", "since",
-  "early", ...), so "Mirage-2000", "Prize 2023" and "Ukraine may assemble" are not dates.
+  "early", ...), so "Mirage-2000", "Prize 2023" and "Ukraine may assemble" are not dates; or where it
+  modifies a noun: a month before a noun ("initial December estimates", not "March"/"May", also English words),
+  a possessive month ("January's flight"), a year between an article and a singular noun ("the 2022 collapse").
+- A clock time ("4:30 p.m.", "13:39", "09.30 BST", "00:37 BJT", "16:10 local time", "2 pm") is a mention of
+  granularity "time": `value` and `time` are the 24-hour "HH:MM" as written (local to `zone`: "BST", "UTC+8",
+  "local", or None when unstated), `first`/`last` are None because a time alone does not say which day.
+  A time written onto a date ("Tuesday, 02 January 2024 12:17 GMT") stays part of that day's mention and
+  fills its `time` and `zone`. "09.30" needs a zone or a.m./p.m. to be a time, a bare hour needs a.m./p.m.
 """
 from __future__ import annotations
 
@@ -39,6 +46,8 @@ class DateMention:
     range_start: str | None = None # for ranges: ISO of each end ("2025-11-18", "2025-11-19")
     range_end: str | None = None
     fuzzy: str | None = None       # "early", "mid", "late", "by the end of", "before", "since", ...
+    time: str | None = None        # time of day as written, 24-hour "HH:MM" ("4:30 p.m." -> "16:30")
+    zone: str | None = None        # the time's zone as written: "BST", "GMT", "UTC+8", "local"; None if unstated
 
 
 # How a mention was resolved (the `resolution` field).
@@ -48,7 +57,8 @@ YEAR_FROM_PUBLICATION = "year from publication date"  # "Feb. 25", "in September
 RELATIVE = "relative to publication date"             # "last year", "next week", "two months ago"
 WEEKDAY_ON_OR_BEFORE = "weekday on or before publication"
 WEEKDAY_BEFORE = "weekday before publication"         # "last Tuesday"
-WEEKDAY_AFTER = "weekday after publication"           # "will ... on Tuesday", "next Tuesday"
+WEEKDAY_AFTER = "weekday after publication"           # "next Tuesday"
+WEEKDAY_ON_OR_AFTER = "weekday on or after publication"  # "will ... on Tuesday": the day itself, in AP style
 UNRESOLVED = "unresolved"
 
 _MONTH_NUMBERS = {name: i for i, name in enumerate(
@@ -71,8 +81,17 @@ _WEEKDAY = r"(?P<{g}>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
 _DAY = r"(?<![\d,.:])(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
 _YEAR = r"(?:(?<=mid-)|(?<![\w$£€,.\-]))(?P<{g}>1\d{{3}}|20\d{{2}}|2100)(?![\d,]\d)"
 _DASH = r"\s*[-–—]\s*"
-_TIME = (r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?"
-         r"(?:\s?(?:[ap]\.m\.|[AaPp]M|GMT|UTC|BST|CET|CEST|EET|EEST|[ECMP][SD]T)\b)?)?")
+def _g(pattern: str, group: str) -> str:
+    return pattern.format(g=group)
+
+
+# Time zones written after a clock time: abbreviations ending in T ("BST", "CEST", "BJT", "IST" is "IST"),
+# UTC/GMT with an optional offset, or "local time".
+_ZONE = (r"(?P<{g}>(?:UTC|GMT)(?:\s?[+-−]\s?\d{{1,2}}(?::?\d{{2}})?)?(?![\w+])|[A-Z]{{1,3}}[SD]?T\b|MSK\b|WIB\b"
+         r"|local(?:\s+[A-Z][a-z]+){{0,2}}\s+time\b)")
+_AM_PM = r"(?P<{g}>[AaPp]\.[Mm]\.?|[AaPp][Mm]\b)"
+_TIME = (r"(?:,?\s+(?:at\s+)?(?P<th>\d{1,2}):(?P<tm>\d{2})(?::\d{2})?"
+         r"(?:\s?(?:" + _g(_AM_PM, "tap") + "|" + _g(_ZONE, "tz") + "))?)?")
 # Qualifiers that turn a date into an interval; they are part of the span (see `fuzzy`).
 _FUZZY = (r"(?:(?i:(?P<fuzzy>by\s+the\s+end\s+of|(?:(?:at\s+)?the\s+)?(?:end|beginning|start|middle)\s+of"
           r"|since|until|till|before|after|by|early|late|earlier|later))\s+|(?i:(?P<mid>mid))(?:-|\s+))?")
@@ -90,6 +109,11 @@ _AFTER_YEAR = {
     "amid", "despite", "following", "there", "this", "these", "those", "not", "be", "been", "against", "under",
     "over", "about", "around", "up", "already", "again", "respectively", "because", "if", "then", "alone",
 }
+# Nouns counted without a plural -s: after a number they make a count, not a date ("the 2000 people").
+_COUNTED_WITHOUT_S = {"people", "police", "staff", "personnel", "crew", "cattle", "livestock", "children", "men",
+                      "women", "dead", "injured", "wounded", "missing", "aircraft", "troops", "infantry", "sheep",
+                      "fish", "deer", "million", "billion", "thousand", "hundred", "more", "other", "others", "new",
+                      "additional", "extra"}
 _FUTURE_WORDS = {"will", "shall", "'ll", "next", "poised", "scheduled", "expected", "set", "plans", "plan",
                  "planned", "planning", "upcoming", "due", "going", "intends", "aims", "would"}
 _PAST_WORDS = {"was", "were", "had", "did", "said", "told", "began", "met", "hit", "struck", "took", "made", "came",
@@ -102,12 +126,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?=\s+[A-Z\"“‘(])|\n")
 _WORD = re.compile(r"[A-Za-z']+(?:-[A-Za-z]+)*")
 
 
-def _g(pattern: str, group: str) -> str:
-    return pattern.format(g=group)
-
-
 _ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
-                  r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])")
+                  r"(?:[T ](?P<th>\d{2}):(?P<tm>\d{2})(?::\d{2})?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])")
 _DAY_RANGE = re.compile(
     r"(?:" + _g(_DAY, "d1") + _DASH + _g(_DAY, "d2") + r"\s+(?:of\s+)?" + _g(_MONTH, "m1")
     + r"|\b" + _g(_MONTH, "m2") + r"\s+" + _g(_DAY, "d3") + _DASH + _g(_DAY, "d4") + r")"
@@ -138,6 +158,23 @@ _YEAR_RANGE = re.compile(r"(?<![\w$£€,.\-])(?:(?i:(?P<word>from|between))\s+)
 _YEAR_ALONE = re.compile(r"\b" + _FUZZY + _g(_YEAR, "y") + r"(?![\w-]|\s*%)")
 _WEEKDAY_ALONE = re.compile(r"\b(?:(?P<rel>last|next|this)\s+)?" + _g(_WEEKDAY, "wd")
                             + r"(?:\s+(?:morning|afternoon|evening|night))?")
+
+
+# A time of day on its own: "4:30 p.m.", "around 9:07 AM", "13:39", "09.30 BST", "00:37 BJT", "2 pm",
+# "16:10 local time". Hours and minutes are checked in `_clock_time`; a hedge before it is part of the span.
+_CLOCK = re.compile(
+    r"(?:(?i:(?P<hedge>around|about|approximately|roughly|circa|shortly\s+after|shortly\s+before|just\s+after"
+    r"|just\s+before|after|before|by|until|since))\s+)?"
+    r"(?<![\w.,:/-])(?P<h>[0-2]?\d)(?:(?P<sep>[:.])(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?)?(?![\d,]|\.\d|:\d)"
+    r"(?:\s?" + _g(_AM_PM, "ampm") + r")?(?:\s?" + _g(_ZONE, "zone") + r")?")
+# Four-digit times: "2330 GMT", "0200 hrs" (only with a zone or "hrs": "1500" alone is a count).
+_FOUR_DIGIT_CLOCK = re.compile(r"(?:(?i:(?P<hedge>around|about|approximately|shortly\s+after|after|before|by|until))"
+                               r"\s+)?(?<![\w.,:/-])(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)"
+                               r"(?:\s?(?P<zone>(?:UTC|GMT)(?!\w)|Z\b)|\s?hrs\b)")
+_CLOCK_HEDGES = {"around": "about", "about": "about", "approximately": "about", "roughly": "about", "circa": "about",
+                 "shortly after": "after", "just after": "after", "shortly before": "before",
+                 "just before": "before", "until": "until", "after": "after", "before": "before", "by": "by",
+                 "since": "since"}
 
 
 @dataclass(frozen=True)
@@ -294,8 +331,11 @@ def _tense(word: str) -> str | None:
 
 
 def _weekday_date(weekday: int, relation: str | None, published: dt.date, forward: bool) -> tuple[dt.date, str]:
-    if relation == "next" or (relation != "last" and forward):
+    if relation == "next":
         return published + dt.timedelta(days=(weekday - published.weekday() - 1) % 7 + 1), WEEKDAY_AFTER
+    if relation != "last" and forward:
+        # News style names the day itself by its weekday ("shares begin trading Thursday", on a Thursday).
+        return published + dt.timedelta(days=(weekday - published.weekday()) % 7), WEEKDAY_ON_OR_AFTER
     if relation == "last":
         return published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1), WEEKDAY_BEFORE
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7), WEEKDAY_ON_OR_BEFORE
@@ -366,7 +406,8 @@ def _from_match(match: re.Match, text: str, period: _Period | None, published: d
 # ---------------------------------------------------------------- rules
 
 def _iso_date(match, text, published):
-    return _from_match(match, text, _day(int(match["y"]), int(match["m"]), int(match["d"])), published)
+    return _with_time(_from_match(match, text, _day(int(match["y"]), int(match["m"]), int(match["d"])), published),
+                      match)
 
 
 def _day_period(month: int, day: int, year: str | None, published, weekday: int | None = None) -> _Period | None:
@@ -398,7 +439,8 @@ def _full_date(match, text, published):
     month = _month_number(match["m1"] or match["m2"])
     day = int(match["d1"] or match["d2"])
     weekday = _WEEKDAY_NUMBERS[match["wd"].lower()] if match["wd"] else None
-    return _from_match(match, text, _day_period(month, day, match["y"], published, weekday), published)
+    return _with_time(_from_match(match, text, _day_period(month, day, match["y"], published, weekday), published),
+                      match)
 
 
 def _month_range(match, text, published):
@@ -522,12 +564,33 @@ def _introduced(text: str, start: int) -> bool:
 
 
 def _month_alone(match, text, published):
-    if not (_fuzzy_name(match) or _introduced(text, match.start())):
+    possessive = re.match(r"['’]s\b", text[match.end():match.end() + 3])          # "January's test flight"
+    if not (_fuzzy_name(match) or _introduced(text, match.start()) or possessive
+            or _attributive_month(text, match)):
         return None
     month = _month_number(match["m"])
     if published is None:
         return _from_match(match, text, _unresolved("month"), published)
     return _from_match(match, text, _month(_year_of_month(month, published), month, YEAR_FROM_PUBLICATION), published)
+
+
+def _attributive_month(text: str, match: re.Match) -> bool:
+    """A month naming the time of a noun after a modifier: "the company's initial December estimates".
+    Not "March" or "May" (also English words: "March organisers"), and not at the start of a sentence."""
+    if match["m"] in ("March", "May"):
+        return False
+    before = re.search(r"\b([a-z]+)\s+$", text[max(0, match.start() - 20):match.start()])
+    return bool(before) and before.group(1) not in _AFTER_YEAR and bool(re.match(r"\s+[a-z]{3,}", text[match.end():]))
+
+
+def _attributive_year(text: str, match: re.Match) -> bool:
+    """A year between an article and a singular noun names the time of that noun: "the 2022 collapse",
+    "the 2019 election". A count would take a plural or a noun counted without one ("the 2000 people")."""
+    if not re.search(r"\b(?:the|a|its|their|his|her|our)\s+$", text[max(0, match.start() - 8):match.start()],
+                     re.IGNORECASE):
+        return False
+    following = re.match(r"\s+([a-z]{3,})\b", text[match.end():])
+    return bool(following) and not following.group(1).endswith("s") and following.group(1) not in _COUNTED_WITHOUT_S
 
 
 def _ends_like_a_date(text: str, end: int) -> bool:
@@ -551,6 +614,8 @@ def _year_range(match, text, published):
 
 
 def _year_alone(match, text, published):
+    if _attributive_year(text, match):
+        return _from_match(match, text, _year(int(match["y"])), published)
     if not (_fuzzy_name(match) or _introduced(text, match.start())) or not _ends_like_a_date(text, match.end()):
         return None
     return _from_match(match, text, _year(int(match["y"])), published)
@@ -563,6 +628,46 @@ def _weekday(match, text, published):
     forward = relation in (None, "this") and _points_forward(text, match.start(), match.end())
     date, resolution = _weekday_date(_WEEKDAY_NUMBERS[match["wd"].lower()], relation, published, forward)
     return _mention(text, *match.span(), _day(date.year, date.month, date.day, resolution))
+
+
+def _twenty_four_hour(hour: int, minute: int, am_pm: str | None) -> str | None:
+    if am_pm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if am_pm[0] in "Pp" else 0)
+    return f"{hour:02d}:{minute:02d}" if hour <= 23 and minute <= 59 else None
+
+
+def _zone_name(zone: str | None) -> str | None:
+    if not zone:
+        return None
+    return "local" if zone.lower().startswith("local") else re.sub(r"\s+", "", zone).replace("−", "-")
+
+
+def _clock_time(match, text, published):
+    """A time of day alone. "09.30" is a time only with a zone or a.m./p.m. (else a decimal), a bare hour only
+    with a.m./p.m. ("2 pm"), and "12:17:45" only with one of them (else it may be a duration)."""
+    groups = match.groupdict()
+    am_pm, zone = groups.get("ampm"), groups["zone"]
+    if not match["m"] and not am_pm:
+        return None
+    if (groups.get("sep") == "." or groups.get("s")) and not (am_pm or zone):
+        return None
+    clock = _twenty_four_hour(int(match["h"]), int(match["m"] or 0), am_pm)
+    if clock is None:
+        return None
+    start = match.start("h") if not match["hedge"] else match.start()
+    hedge = " ".join(match["hedge"].lower().split()) if match["hedge"] else None
+    return DateMention(start, match.end(), text[start:match.end()], clock, "time", None, None, EXPLICIT,
+                       fuzzy=_CLOCK_HEDGES.get(hedge), time=clock, zone=_zone_name(zone))
+
+
+def _with_time(mention: DateMention | None, match: re.Match) -> DateMention | None:
+    """A day written with its time ("Tuesday, 02 January 2024 12:17 GMT") keeps the time in `time`/`zone`."""
+    if mention is None or not match["th"]:
+        return mention
+    clock = _twenty_four_hour(int(match["th"]), int(match["tm"]), match.groupdict().get("tap"))
+    return replace(mention, time=clock, zone=_zone_name(match["tz"])) if clock else mention
 
 
 # Words without which a rule cannot match (matched case-sensitively unless lower-case); checking them first
@@ -587,4 +692,6 @@ _RULES = (  # (needles, pattern, builder), most specific first
     (_MONTH_NEEDLES, _MONTH_ALONE, _month_alone),
     (_DIGIT_NEEDLES, _YEAR_ALONE, _year_alone),
     (("day",), _WEEKDAY_ALONE, _weekday),
+    (_DIGIT_NEEDLES, _CLOCK, _clock_time),
+    (("GMT", "UTC", "Z", "hrs"), _FOUR_DIGIT_CLOCK, _clock_time),
 )

@@ -42,6 +42,9 @@ def mention_record(mention) -> dict:
             record["start"], record["end"] = mention.range_start, mention.range_end
         if mention.fuzzy:
             record["fuzzy"] = mention.fuzzy
+        if mention.time:
+            record["time"] = mention.time
+            record["zone"] = mention.zone
         return record
     record = {"surface": mention.surface, "span": [mention.start, mention.end], "kind": mention.kind}
     if mention.tally is not None:

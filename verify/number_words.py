@@ -20,6 +20,10 @@ _LEAD = rf"(?:(?:a|an)(?=[\s-]+(?:{_MAGNITUDE}|dozen)\b)|{_UNIT})"
 # PHRASE_BODY may run into a suffix ("tenfold"); PHRASE must end the word.
 PHRASE_BODY = rf"(?:{_LEAD}(?:[\s-]+(?:and[\s-]+)?(?:{_MAGNITUDE}|{_UNIT}))*(?:[\s-]+dozen)?)"
 PHRASE = rf"{PHRASE_BODY}(?!\w)"
+# Digits read aloud after "point": "one point six" is 1.6.
+DIGIT_VALUES = {w: i for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+                                              "nine"))} | {"oh": 0}
+DIGIT_WORD = "|".join(DIGIT_VALUES)
 WORDS = frozenset(ONES.split("|") + TENS.split("|") + list(MAGNITUDES) + ["dozen"])
 
 

@@ -20,10 +20,19 @@ Conventions (pinned down by tests/extraction_cases.py):
   ("tons of cargo" -> "cargo"), for money also "in ..." ("$3 billion in damage" -> "damage").
   "six of the 31 confirmed dead are children": six counts "children", 31 counts "confirmed dead".
 - Durations are measures with unit "day", "week", "month", "year", "hour", "minute", "second", "decade":
-  "one-year" -> 1 year; other hyphenated modifiers ("nine-story", "two-thirds", "155-mm") are skipped.
-- Not quantities: numbers inside dates and times, model names (L119, F-16, Kh-101, Challenger 2, 1Force),
-  calibres in mm, dimensions ("300 X 250"), ids and phone numbers, URLs, ordinals, bare years, vague
-  plurals ("dozens", "billions"), "one of ...", and a bare "one" that counts nothing ("one could").
+  "one-year" -> 1 year. Digits joined to a singular noun count it ("a 37-word statement" -> 37, unit "word");
+  spelled-out hyphenated modifiers ("nine-story", "two-thirds", "one-off") and calibres ("155-mm") are skipped.
+- A half is read on ("six and a half years", "6 1/2", "six-and-a-half-year" -> 6.5), so is a decimal read
+  aloud ("one-point-six billion"), and after a hedge word an article stands for one unit ("more than a year").
+- Earthquake magnitudes are measures with unit "magnitude", the word on either side ("6.1-magnitude",
+  "magnitude-6.1", "magnitude 6.5"). "lakh" (1e5) and "crore" (1e7) are scale words ("Rs 5 crore").
+- A sign glued to the front of a token is kept ("-244", "+61": changes in a results table).
+- A capitalised word before digits makes a designation only on the same line, not before a percent sign, and
+  in a Title Case headline not when the word is a verb or plural ("Quake Kills 398").
+- Not quantities: numbers inside dates and clock times, model names (L119, F-16, Kh-101, Challenger 2, 1Force,
+  Boeing 737-800), calibres in mm, dimensions ("300 X 250"), ids and phone numbers, URLs, ordinals, bare
+  years, vague plurals ("dozens", "billions"), "one of ...", and a bare "one" that counts nothing ("one could"
+  but not "one in two").
 """
 from __future__ import annotations
 
@@ -58,10 +67,13 @@ class Quantity:
 
 # ---------------------------------------------------------------- vocabulary
 
-CURRENCY_CODES = frozenset({"USD", "GBP", "EUR", "UAH", "RUB", "JPY", "CNY", "CHF"})
-_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "£": "GBP", "€": "EUR", "₴": "UAH", "₽": "RUB",
-                     "¥": "JPY"}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+CURRENCY_CODES = frozenset({"USD", "GBP", "EUR", "UAH", "RUB", "JPY", "CNY", "CHF", "INR", "AUD", "CAD"})
+_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "U.S.$": "USD", "$US": "USD", "£": "GBP", "€": "EUR", "₴": "UAH",
+                     "₽": "RUB", "¥": "JPY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "A$": "AUD", "AU$": "AUD",
+                     "C$": "CAD", "Can$": "CAD"}
+# South Asian scale words: a lakh is 100,000 and a crore 10,000,000 ("Rs 5 crore", "2.5 lakh people").
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
+          "lakh crore": 1e12}
 _SCALE_ABBREVIATIONS = {"k": "thousand", "m": "million", "mn": "million", "mln": "million", "b": "billion",
                         "bn": "billion", "tn": "trillion", "trn": "trillion"}
 
@@ -81,18 +93,24 @@ _UNITS = (
     (r"feet|foot|ft", "ft"),
     (r"kilotons?|kilotonnes?|kt", "kt"), (r"tonnes?|tons?", "t"), (r"kilograms?|kg", "kg"),
     (r"barrels?|bbl", "bbl"), (r"lit(?:er|re)s?", "l"),
-    (r"[MGkT]Wh|[MGkT]W", None),  # energy and power keep their own spelling (see _ENERGY_UNITS)
+    (r"[MGkT]Wh|[MGkT]W", None),  # energy, power, storage and frequency keep their own spelling (_SPELLED_UNITS)
+    (r"(?-i:[KMGT]B|[kMG]?Hz)", None), (r"fps", "fps"), (r"inch(?:es)?", "in"),
+    (r"magnitude", "magnitude"),   # "a 6.5 magnitude quake"; before the number too, see _MAGNITUDE_BEFORE
     (r"decades?", "decade"), (r"years?|yrs?", "year"), (r"months?", "month"), (r"weeks?", "week"),
     (r"days?", "day"), (r"hours?|hrs?", "hour"), (r"minutes?|mins?", "minute"), (r"seconds?|secs?", "second"),
 )
-_ENERGY_UNITS = {u.lower(): u for u in ("MW", "GW", "kW", "TW", "MWh", "GWh", "kWh", "TWh")}
+_SPELLED_UNITS = {u.lower(): u for u in ("MW", "GW", "kW", "TW", "MWh", "GWh", "kWh", "TWh", "KB", "MB", "GB", "TB",
+                                          "Hz", "kHz", "MHz", "GHz")}
 _GLUED_LETTER_UNITS = {"m": "m", "t": "t", "h": "hour", "l": "l"}   # only right after digits: "200m", "5t"
 _UNIT_RE = re.compile("|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)), re.IGNORECASE)
 
 _APPROX = {
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "about": "about", "approximately": "about", "approx.": "about", "roughly": "about", "around": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about", "closer to": "about",
+    # A verb of approach states a figure not yet reached: "toll nears 400", "approaching 300".
+    "nears": "nearly", "nearing": "nearly", "approaching": "nearly", "approaches": "nearly",
+    "just shy of": "nearly", "shy of": "nearly", "beyond": "more than",
     "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
     "upwards of": "more than", "exceeding": "more than", "just over": "more than", "well over": "more than",
     "at least": "at least", "no fewer than": "at least", "no less than": "at least", "not less than": "at least",
@@ -134,28 +152,35 @@ _CONTAINERS = frozenset({"pieces", "units", "tons", "tonnes", "series", "rounds"
 _ING_NOUNS = frozenset({"funding", "housing", "building", "buildings", "training", "spending", "financing",
                         "shelling", "bombing", "fighting", "offering", "ceiling", "morning", "evening", "clothing"})
 _COMPARATIVES = r"more|higher|greater|larger|bigger|less|lower|fewer|smaller|as\s+many|as\s+much|as\s+high|as\s+large"
+_NOT_COUNTED_SUFFIXES = frozenset({"something", "odd", "ish", "fold", "plus"})   # "20-something", "30-odd": hedges
 _RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
                "annual": "year", "hourly": "hour"}
 _HYPHEN_UNITS = {"pound": "GBP", "euro": "EUR", "dollar": "USD", "percent": "%", "mile": "mi", "kilometer": "km",
                  "kilometre": "km", "km": "km", "meter": "m", "metre": "m", "ton": "t", "tonne": "t",
+                 "foot": "ft", "inch": "in", "point": "point", "magnitude": "magnitude",
                  "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
                  "minute": "minute", "second": "second", "decade": "decade"}
 
 # ---------------------------------------------------------------- patterns
 
-_DIGITS = r"(?<![\w.,/#+])(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)"
+# A sign glued to the start of a token is part of the figure ("+210", "-39" seats in a results table).
+# A missing space after a past-tense verb is a typo of scraped text, not a name: "had recovered122 dead bodies".
+_DIGITS = (r"(?:(?<![^\s(\[])(?P<sign>[+\-−])|(?<=\$US)|(?<=[a-z]{4}ed)|(?<![\w.,/#+]))"
+           r"(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)")
 # Digits or number words, either may end in "fold" ("tenfold", "10-fold"); the lookahead on the first letter
 # of a number word keeps the scan fast.
 _NUMBER = re.compile(rf"{_DIGITS}(?i:(?P<digits_fold>-?fold)\b)?|"
                      rf"(?i:\b(?=[aefnostz])(?P<words>{number_words.PHRASE_BODY})(?:(?P<words_fold>-?fold)\b|(?!\w)))")
 _SECOND_NUMBER = re.compile(rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d,]\d)|"
                             rf"(?i:(?P<words>{number_words.PHRASE}))")
-_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>US\$|U\.S\.\$|[$£€₴₽¥])|(?P<code>USD|GBP|EUR|UAH|RUB|CNY|JPY|CHF)\s?)\Z")
-_SCALE_WORD = re.compile(r"(?:\s+|-)?(?P<scale>thousand|million|billion|trillion)\b|"
+_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>US\$|U\.S\.\$|AU\$|Can\$|\$US|[AC]\$|[$£€₴₽¥₹]|\bRs\.?(?=\s?$))\s?"
+                              r"|(?P<code>USD|GBP|EUR|UAH|RUB|CNY|JPY|CHF|INR|AUD|CAD)\s?)\Z")
+_SCALE_WORD = re.compile(r"(?:\s+|-)?(?P<scale>thousand|million|billion|trillion|lakhs?\s+crores?|lakhs?|crores?)\b|"
                          r"\s?(?P<abbr>bn|mn|mln|tn|trn)\b|(?P<glued>[mbk])\b", re.IGNORECASE)
 _TYPO_DECIMAL = re.compile(r"\.\s(?P<frac>\d+)(?=\s+(?:thousand|million|billion|trillion)\b)")
 _RANGE = re.compile(r"(?P<sep>[-–—]|\s+(?:to|and)\s+)(?P<cur>US\$|[$£€])?")
-_SCALE_OR_PERCENT = re.compile(r"\s*(?:%|percent|per\s+cent|thousand|million|billion|bn\b|m\b)", re.IGNORECASE)
+_SCALE_OR_PERCENT = re.compile(r"\s*(?:%|percent|per\s+cent|thousand|million|billion|lakh|crore|bn\b|m\b)",
+                               re.IGNORECASE)
 _VOTE_AFTER = re.compile(r"\s+votes?\b")
 _TIMES = re.compile(rf"\s+times(?:\s+(?P<cmp>{_COMPARATIVES}))?\b", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"-(?P<word>[A-Za-z]+)")
@@ -180,6 +205,28 @@ _NOT_COUNTS = re.compile(
     r"|(?<![\w,])\+?\(?\d{2,4}\)?(?:[ .-]\d{2,4}){2,}(?![\w,])"
     r"|\b\d{7,}\b|\bNo\.\s?\d+|#\d+|^[ \t]*\d{1,2}[.)](?=\s)",
     re.MULTILINE)
+_MAGNITUDE_BEFORE = re.compile(r"\b(?i:magnitude)[- ]\Z")        # "magnitude-6.1", "a magnitude 6.5 quake"
+_HALF_AFTER = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b|[ \u00a0]1/2(?![\d/])|½")   # "six and a half", "6 1/2"
+# "one-point-six billion", "TEN-POINT-TWO MILLION": a decimal read aloud, one word a digit.
+_SPOKEN_DECIMALS = re.compile(rf"[\s-]point[\s-](?P<d>(?:{number_words.DIGIT_WORD})"
+                              rf"(?:[\s-](?:{number_words.DIGIT_WORD}))*)\b", re.IGNORECASE)
+_ONE_IN = re.compile(rf"\s+(?:in|out\s+of)\s+(?:\d|(?i:{number_words.PHRASE}))")   # "one in two citizens"
+# "more than a year", "nearly a foot of rain": an article stands for one unit, but only after a hedge word
+# (alone, "a year" is a rate or a date).
+_ONE_UNIT = re.compile(
+    r"\b(?P<q>" + "|".join(sorted((re.escape(k) for k in _APPROX), key=len, reverse=True)) + r")\s+(?P<a>an?)\s+"
+    r"(?P<unit>decade|year|month|week|day|hour|minute|mile|kilomet(?:er|re)|met(?:er|re)|foot|inch|ton|tonne)\b(?!-)",
+    re.IGNORECASE)
+_ONE_UNIT_CODES = {"decade": "decade", "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour",
+                   "minute": "minute", "mile": "mi", "kilometer": "km", "kilometre": "km", "meter": "m", "metre": "m",
+                   "foot": "ft", "inch": "in", "ton": "t", "tonne": "t"}
+# Digits after a designation and a hyphen are its second part: "Boeing 737-800", "Airbus A320-200".
+_DESIGNATION_SUFFIX = re.compile(r"\b[A-Z][A-Za-z]*[ \u00a0][A-Z]?\d+[-/]\Z")
+# The same typo before a plural noun: "309detainments" (a unit or "1990s" is read otherwise).
+_GLUED_PLURAL = re.compile(r"[a-z]{4,}[^s\W]s\b")
+_PERCENT_NEXT = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+_STRETCH_ENDS = ".!?…;\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+@[\w-]+\.[\w.]+|(?<![\w-])[\w-]+(?:\.[\w-]+)+/\S*")
 
 
@@ -217,6 +264,33 @@ def find_quantities(text: str, dates: Sequence[DateMention] | None = None) -> li
         if quantity is not None:
             found.append(quantity)
             resume = quantity.end
+    ones = [q for q in _one_units(text, blocked) if not _overlaps((q.start, q.end), [(f.start, f.end) for f in found])]
+    return sorted(found + ones, key=lambda q: q.start) if ones else found
+
+
+def _in_title_case(text: str, pos: int) -> bool:
+    """Whether `pos` is in a Title Case headline ("Quake Kills 398, Injures Over 1,800"), where capitals say
+    nothing of names. Judged on the stretch between sentence punctuation or line breaks around `pos`, so a
+    sentence gives the same answer alone as inside its line."""
+    start = max((text.rfind(c, 0, pos) for c in _STRETCH_ENDS), default=-1) + 1
+    ends = [i for i in (text.find(c, pos) for c in _STRETCH_ENDS) if i >= 0]
+    words = _TITLE_WORD.findall(text, start, min(ends, default=len(text)))
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _one_units(text: str, blocked) -> list[Quantity]:
+    if " a" not in text:
+        return []
+    found = []
+    for match in _ONE_UNIT.finditer(text):
+        if _overlaps(match.span(), blocked):
+            continue
+        unit = _ONE_UNIT_CODES[match["unit"].lower().replace("re", "er") if match["unit"].lower().endswith("tre")
+                               else match["unit"].lower()]
+        reading = _Reading(match.start(), match.end(), Decimal(1), 0, 1.0, unit=unit, is_word=True)
+        counts, np_end = _counts(text, reading)
+        found.append(_finish(text, reading, _APPROX[" ".join(match["q"].lower().split())], counts,
+                             _rate(text, reading, np_end)))
     return found
 
 
@@ -235,12 +309,18 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _read(text: str, match: re.Match, blocked) -> Quantity | None:
     reading = _core(text, match)
-    if reading is None or _is_designation(text, match):
+    if reading is None:
+        return None
+    magnitude = _MAGNITUDE_BEFORE.search(text, max(0, reading.start - 10), reading.start)
+    if magnitude:
+        reading.start, reading.unit, reading.kind = magnitude.start(), "magnitude", "measure"
+    elif _is_designation(text, match):
         return None
     if reading.kind == "multiplier":
         return _finish(text, reading, approx=None, counts=None, rate=None)
     _currency_before(text, reading)
     _half(text, reading)
+    _and_a_half(text, reading)
     if not _range_or_tally(text, reading, blocked):
         _typo_decimal(text, reading)
         _scale(text, reading)
@@ -251,9 +331,10 @@ def _read(text: str, match: re.Match, blocked) -> Quantity | None:
     if not _unit(text, reading):
         return None
     approx = _approx(text, reading)
-    if _skip(text, match, reading, approx):
+    glued = _GLUED_PLURAL.match(text, reading.end) if match["digits"] and not (reading.unit or reading.scale) else None
+    if not (magnitude or glued) and _skip(text, match, reading, approx):
         return None
-    counts, np_end = _counts(text, reading)
+    counts, np_end = (glued.group(), glued.end()) if glued else _counts(text, reading)
     if _bare_year(reading, approx, counts) or _bare_one(text, match, reading, approx, counts):
         return None
     rate = _rate(text, reading, np_end)
@@ -264,7 +345,8 @@ def _core(text: str, match: re.Match) -> _Reading | None:
     fold = bool(match["digits_fold"] or match["words_fold"])
     if match["digits"]:
         digits = match["digits"]
-        return _Reading(match.start(), match.end() if fold else match.end("digits"), Decimal(digits.replace(",", "")),
+        value = Decimal(digits.replace(",", "")) * (-1 if match["sign"] in ("-", "−") else 1)
+        return _Reading(match.start(), match.end() if fold else match.end("digits"), value,
                         _decimals(digits), 10.0 ** -_decimals(digits), kind="multiplier" if fold else "count")
     parsed = number_words.parse(match["words"])
     if parsed is None or fold and parsed[3] < len(match["words"]):
@@ -272,7 +354,13 @@ def _core(text: str, match: re.Match) -> _Reading | None:
     value, step, scale, consumed = parsed
     if fold:
         return _Reading(match.start(), match.end(), Decimal(str(value)), 0, 1.0, kind="multiplier", is_word=True)
-    return _Reading(match.start(), match.start() + consumed, Decimal(str(value)), 0, step, scale=scale, is_word=True)
+    end = match.start() + consumed
+    spoken = _SPOKEN_DECIMALS.match(text, end) if scale is None and value == int(value) else None
+    if spoken:
+        decimals = "".join(str(number_words.DIGIT_VALUES[w.lower()]) for w in re.split(r"[\s-]", spoken["d"]))
+        return _Reading(match.start(), spoken.end(), Decimal(f"{int(value)}.{decimals}"), len(decimals),
+                        10.0 ** -len(decimals), is_word=True)
+    return _Reading(match.start(), end, Decimal(str(value)), 0, step, scale=scale, is_word=True)
 
 
 def _decimals(digits: str) -> int:
@@ -280,13 +368,22 @@ def _decimals(digits: str) -> int:
 
 
 def _is_designation(text: str, match: re.Match) -> bool:
-    """Digits right after a capitalised name ("Challenger 2", "Prize 2023", "Size 300") name a model or edition."""
-    if not match["digits"]:
+    """Digits right after a capitalised name ("Challenger 2", "Prize 2023", "Size 300") name a model or edition.
+
+    Not across a line break (a table: "Conservatives" then "121"), not before a percent sign ("Scotland 59%":
+    a share of a place), and in a Title Case headline not after a verb or plural ("Kills 398", "Injures 1,800"):
+    there every word is capitalised.
+    """
+    if not match["digits"] or match["sign"]:
         return False
     before = text[max(0, match.start() - 30):match.start()]
-    previous = re.search(r"\b([A-Z][A-Za-z]*)\s$", before)
-    return (bool(previous) and previous.group(1).lower() not in _STOP and previous.group(1) not in CURRENCY_CODES
-            and not _APPROX_BEFORE.search(before))
+    previous = re.search(r"\b([A-Z][A-Za-z]*)[ \u00a0]$", before)
+    if not previous or previous.group(1).lower() in _STOP or previous.group(1) in CURRENCY_CODES \
+            or _APPROX_BEFORE.search(before) or _PERCENT_NEXT.match(text, match.end()) \
+            or _CURRENCY_BEFORE.search(before[-5:]):                          # "Rs 5 crore"
+        return False
+    word = previous.group(1).lower()
+    return not ((_plural(word) or word.endswith("ed")) and _in_title_case(text, match.start()))
 
 
 def _currency_before(text: str, reading: _Reading) -> None:
@@ -304,6 +401,16 @@ def _half(text: str, reading: _Reading) -> None:
             reading.start -= len(half.group())
             reading.value /= 2
             reading.step /= 2
+
+
+def _and_a_half(text: str, reading: _Reading) -> None:
+    """"six and a half years", "6 1/2 years", "6½": a half more than the number read."""
+    found = _HALF_AFTER.match(text, reading.end)
+    if found and reading.value is not None and reading.value == reading.value.to_integral_value() \
+            and not reading.scale:
+        reading.value += Decimal("0.5")
+        reading.step = 0.5
+        reading.end = found.end()
 
 
 def _typo_decimal(text: str, reading: _Reading) -> None:
@@ -341,7 +448,7 @@ def _range_or_tally(text: str, reading: _Reading, blocked) -> bool:
     if reading.scale:
         # The first number already carries its scale; the second must repeat it ("5 million to 7 million").
         scale = _SCALE_WORD.match(text, high_end)
-        if not scale or (scale["scale"] or "").lower() != reading.scale:
+        if not scale or " ".join(w.rstrip("s") for w in (scale["scale"] or "").lower().split()) != reading.scale:
             return False
         high, high_end = high * Decimal(str(SCALES[reading.scale])), scale.end()
     low = reading.value
@@ -388,7 +495,7 @@ def _scale(text: str, reading: _Reading) -> None:
     elif found["abbr"]:
         name = _SCALE_ABBREVIATIONS[found["abbr"].lower()]
     else:
-        name = found["scale"].lower()
+        name = " ".join(word.rstrip("s") for word in found["scale"].lower().split())   # "lakhs" -> "lakh"
     factor = Decimal(str(SCALES[name]))
     for bound in ("value", "low", "high"):
         if getattr(reading, bound) is not None:
@@ -407,8 +514,11 @@ def _unit(text: str, reading: _Reading) -> bool:
         reading.kind, reading.end = "multiplier", times.end()
         return True
     hyphen = _HYPHEN_WORD.match(text, reading.end)
+    if hyphen and hyphen["word"].lower() == "strong":   # "a 1200-strong workforce" counts the workforce
+        reading.end = hyphen.end()
+        return True
     if hyphen and hyphen["word"].lower() != "plus":     # "500-plus" is a qualifier, read by _approx
-        unit = _HYPHEN_UNITS.get(hyphen["word"].lower())
+        unit = _HYPHEN_UNITS.get(hyphen["word"].lower()) or _counted_modifier(reading, hyphen["word"])
         if unit is None:
             return False
         reading.unit, reading.end = reading.unit or unit, hyphen.end()
@@ -417,6 +527,15 @@ def _unit(text: str, reading: _Reading) -> bool:
     if unit is not None and (reading.unit is None or unit == reading.unit):
         reading.unit, reading.end = unit, end
     return reading.unit != "mm"   # calibres ("105mm L119 howitzers") are designations, not measures
+
+
+def _counted_modifier(reading: _Reading, word: str) -> str | None:
+    """Digits joined to a singular noun count that noun: "a 37-word statement", "its 149-date run". Number
+    words stay modifiers ("nine-story", "one-off", "two-thirds"): spelled out they are mostly fixed compounds."""
+    if reading.is_word or reading.unit or not word.islower() or len(word) < 3 or _plural(word) \
+            or word in _STOP or word in _NOT_COUNTED_SUFFIXES:
+        return None
+    return word
 
 
 def _unit_at(text: str, reading: _Reading) -> tuple[str | None, int]:
@@ -432,7 +551,7 @@ def _unit_at(text: str, reading: _Reading) -> tuple[str | None, int]:
         return None, pos
     code = _UNITS[int(found.lastgroup[1:])][1]
     word = found.group()
-    return code or _ENERGY_UNITS.get(word.lower(), word.upper()), found.end()
+    return code or _SPELLED_UNITS.get(word.lower(), word.upper()), found.end()
 
 
 def _approx(text: str, reading: _Reading) -> str | None:
@@ -454,6 +573,8 @@ def _skip(text: str, match: re.Match, reading: _Reading, approx: str | None) -> 
         return True                                   # "1st", "1Force", "1990s"
     if _AFTER_LETTER_HYPHEN.search(text, max(0, match.start() - 2), match.start()):
         return True                                   # "Shahed-136", "Kh-101", "F-16", "all-in-one"
+    if _DESIGNATION_SUFFIX.search(text, max(0, match.start() - 30), match.start()):
+        return True                                   # "Boeing 737-800"
     if reading.kind == "tally" or approx:
         return False
     word = (match["words"] or "").lower()
@@ -476,7 +597,7 @@ def _bare_year(reading: _Reading, approx, counts) -> bool:
 def _bare_one(text: str, match: re.Match, reading: _Reading, approx, counts) -> bool:
     """'one' that counts nothing is a pronoun ("one could argue")."""
     return ((match["words"] or "").lower() == "one" and reading.kind == "count" and not counts and not approx
-            and reading.low is None and not reading.unit)
+            and reading.low is None and not reading.unit and not _ONE_IN.match(text, reading.end))
 
 
 # ---------------------------------------------------------------- what it counts, and how often
