@@ -19,6 +19,7 @@ from .segment import Sentence
 
 _WORD = re.compile(r"[\w'’\-]+")
 _CONTEXT_WORDS = 8
+_NEAR_WORDS = 3
 # "April 20 (UPI) --": a dateline dates the dispatch, it is not a claim about an event.
 _DATELINE_AFTER = re.compile(r"^\s*\([A-Z][\w .&-]*\)\s*(?:--|—|–)")
 
@@ -33,6 +34,7 @@ class Claim:
     kind: str                            # "number" or "date"
     mention: Quantity | DateMention      # spans are document offsets
     context: str                         # the words around the value, the value itself left out
+    near: str = ""                       # the few words right beside the value ("were confirmed killed in")
     frame: Frame = Frame()
     published: dt.date | None = None
 
@@ -49,9 +51,9 @@ class Claim:
         return self.frame.modality_kind in ("planned", "forecast")
 
 
-def _context(text: str, start: int, end: int) -> str:
-    left = _WORD.findall(text[:start])[-_CONTEXT_WORDS:]
-    right = _WORD.findall(text[end:])[:_CONTEXT_WORDS]
+def _context(text: str, start: int, end: int, words: int = _CONTEXT_WORDS) -> str:
+    left = _WORD.findall(text[:start])[-words:]
+    right = _WORD.findall(text[end:])[:words]
     return " ".join(left + ["…"] + right)
 
 
@@ -72,7 +74,8 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence], 
         text, base = sentence.text, sentence.start
         parsed = parses[parse_text(text)]
         numbers = [q for q in item.quantities if q.kind != "multiplier"]
-        dates = [d for d in item.dates if d.first is not None or d.last is not None]
+        # A date must say when; a time of day ("4:30 p.m.") is compared with other times by its clock value.
+        dates = [d for d in item.dates if d.first is not None or d.last is not None or d.granularity == "time"]
         # A dateline ("April 20 (UPI) --") dates the dispatch, not an event.
         dates = [d for d in dates if not (_DATELINE_AFTER.match(text[d.end - base:]) and d.start - base < 3)]
         values: list[Quantity | DateMention] = [*numbers, *dates]
@@ -83,7 +86,7 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence], 
             claims.append(Claim(
                 id=len(claims), doc=sentence.doc, sentence=sentence,
                 kind="date" if isinstance(mention, DateMention) else "number", mention=mention,
-                context=_context(text, s, e), frame=build_frame(parsed, text, base, mention, others),
+                context=_context(text, s, e), near=_context(text, s, e, _NEAR_WORDS), frame=build_frame(parsed, text, base, mention, others),
                 published=published.get(sentence.doc),
             ))
     return claims

@@ -85,9 +85,12 @@ def _model(command):
               help="Write the markdown report here (default: stdout).")
 @click.option("--jsonl", "jsonl_path", type=click.Path(dir_okay=False, path_type=str),
               help="Also write the findings as JSON lines here.")
+@click.option("--matcher", "matcher_path", default=None, metavar="MODEL",
+              type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="Matcher model file from `verify train` (default: the one shipped, trained on the dev benchmark).")
 @_model
 @_inputs
-def check(paths, report_path, jsonl_path, model, cache_dir, no_cache, fields, skip_bad):
+def check(paths, report_path, jsonl_path, matcher_path, model, cache_dir, no_cache, fields, skip_bad):
     """Cross-check the articles in PATHS (.txt/.md/.html files, folders of them, or .jsonl)."""
     from .findings import render_jsonl
     from .output import write_all_atomic
@@ -96,7 +99,7 @@ def check(paths, report_path, jsonl_path, model, cache_dir, no_cache, fields, sk
 
     _check_output_folders(report_path, jsonl_path, inputs=paths)
     result = run_check(paths, model=model, cache_dir=cache_dir, use_cache=not no_cache, fields=fields,
-                       skip_bad=skip_bad)
+                       skip_bad=skip_bad, matcher=matcher_path)
     _warn_skipped(result.problems)
     markdown = render_markdown(result)
     outputs = {jsonl_path: render_jsonl(result)} if jsonl_path else {}
@@ -113,25 +116,22 @@ def check(paths, report_path, jsonl_path, model, cache_dir, no_cache, fields, sk
               help="Write here instead of stdout.")
 @_inputs
 def extract(paths, jsonl_path, fields, skip_bad):
-    """Dump the numbers and dates read from each sentence, one JSON object per sentence."""
+    """Dump the numbers and dates read from each sentence, with what each is about (its frame), one JSON object
+    per sentence."""
     import io
 
     import jsonlines
 
-    from .extract import extract as run_extract
-    from .extract import sentence_record
     from .ingest import read_corpus
     from .output import write_atomic
-    from .segment import segment
+    from .pipeline import extract_records
 
     _check_output_folders(jsonl_path, inputs=paths)
     corpus = read_corpus(paths, fields, skip_bad=skip_bad)
     _warn_skipped(corpus.problems)
-    documents = corpus.documents
-    sentences = [s for doc in documents for s in segment(doc)]
     buffer = io.StringIO()
     with jsonlines.Writer(buffer, compact=True) as writer:
-        writer.write_all(sentence_record(item) for item in run_extract(documents, sentences))
+        writer.write_all(extract_records(corpus.documents))
     text = buffer.getvalue()
     if jsonl_path:
         write_atomic(jsonl_path, text)
@@ -143,13 +143,50 @@ def extract(paths, jsonl_path, fields, skip_bad):
 @click.argument("bench_dir", type=click.Path(exists=True, file_okay=False, path_type=str))
 @_model
 @click.option("--details", is_flag=True, help="Also list false positives, missed conflicts and flagged traps.")
-def evaluate(bench_dir, model, cache_dir, no_cache, details):
-    """Measure conflict precision and recall on BENCH_DIR: event folders with docs/ and a gold.json answer key."""
-    from .embed import Embedder
-    from .evaluate import evaluate_bench, format_table
+@click.option("--cross-validate", "cross", is_flag=True,
+              help="Leave one event out: score each event with a matcher trained on all the others.")
+@click.option("--matcher", "matcher_path", default=None, metavar="MODEL",
+              type=click.Path(exists=True, dir_okay=False, path_type=str),
+              help="Matcher model file from `verify train` (default: the shipped one; not with --cross-validate).")
+def evaluate(bench_dir, model, cache_dir, no_cache, details, cross, matcher_path):
+    """Measure conflict precision and recall on BENCH_DIR: event folders with docs/ and a gold.json answer key.
 
+    Without --cross-validate the figures are in-sample for the shipped matcher, which was trained on the dev
+    benchmark: report the cross-validated ones."""
+    from .embed import Embedder
+    from .evaluate import cross_validate, evaluate_bench, format_table
+    from .match import Matcher
+
+    if cross and matcher_path:
+        raise InputError("--matcher and --cross-validate exclude each other: cross-validation trains its own")
     embedder = Embedder(model, cache_dir=cache_dir, use_cache=not no_cache)
-    click.echo(format_table(evaluate_bench(bench_dir, embedder=embedder), details=details), nl=False)
+    if cross:
+        scores = cross_validate(bench_dir, embedder=embedder)
+    else:
+        scores = evaluate_bench(bench_dir, embedder=embedder, matcher=Matcher.load(matcher_path))
+    click.echo(format_table(scores, details=details, domains=True), nl=False)
+
+
+@main.command()
+@click.argument("bench_dirs", nargs=-1, required=True,
+                type=click.Path(exists=True, file_okay=False, path_type=str))
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Write the matcher model (JSON) here.")
+@_model
+def train(bench_dirs, output, model, cache_dir, no_cache):
+    """Fit the matcher on the answer keys of the events in BENCH_DIRS (the format of `verify eval`)."""
+    from .embed import Embedder
+    from .output import write_atomic
+    from .train import fit, load_events
+
+    _check_output_folders(output)
+    events = load_events(bench_dirs, Embedder(model, cache_dir=cache_dir, use_cache=not no_cache))
+    matcher = fit(events)
+    write_atomic(output, matcher.dumps())
+    positives = sum(int((e.labels == 1).sum()) for e in events)
+    negatives = sum(int((e.labels == 0).sum()) for e in events)
+    click.echo(f"trained on {len(events)} events ({positives} same-quantity pairs, {negatives} different), "
+               f"conflict threshold {matcher.conflict_threshold_} -> {output}", err=True)
 
 
 def _check_output_folders(*paths, inputs=()):

@@ -131,7 +131,7 @@ def describe(claim: Claim) -> str:
 def _value_key(claim: Claim):
     m = claim.mention
     if isinstance(m, DateMention):
-        return (m.first, m.last)
+        return (m.first, m.last, m.time, m.zone)
     return (m.value, m.low, m.high, m.tally, m.unit)
 
 

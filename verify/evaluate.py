@@ -118,22 +118,29 @@ def _ratio(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.2f}"
 
 
-def format_table(scores: list[EventScore], details: bool = False) -> str:
-    rows = ["| event | conflicts found | correct | precision | gold conflicts | recall | traps flagged "
-            "| agreements found | gold agreements found |",
-            "|---|---|---|---|---|---|---|---|---|"]
-    for s in scores:
-        rows.append(f"| {s.event} | {s.conflicts_found} | {s.true_conflicts} | {_ratio(s.precision)} "
-                    f"| {s.gold_conflicts} | {_ratio(s.recall)} | {s.traps_flagged}/{s.traps} "
-                    f"| {s.agreements_found} | {s.gold_agreements_found}/{s.gold_agreements} |")
+def _row(label: str, scores: list[EventScore]) -> str:
     found = sum(s.conflicts_found for s in scores)
     true = sum(s.true_conflicts for s in scores)
     gold = sum(s.gold_conflicts for s in scores)
     hit = sum(s.gold_found for s in scores)
-    rows.append(f"| **overall** | {found} | {true} | {_ratio(true / found if found else None)} | {gold} "
-                f"| {_ratio(hit / gold if gold else None)} | {sum(s.traps_flagged for s in scores)}/"
-                f"{sum(s.traps for s in scores)} | {sum(s.agreements_found for s in scores)} "
-                f"| {sum(s.gold_agreements_found for s in scores)}/{sum(s.gold_agreements for s in scores)} |")
+    return (f"| {label} | {found} | {true} | {_ratio(true / found if found else None)} | {gold} "
+            f"| {_ratio(hit / gold if gold else None)} | {sum(s.traps_flagged for s in scores)}/"
+            f"{sum(s.traps for s in scores)} | {sum(s.agreements_found for s in scores)} "
+            f"| {sum(s.gold_agreements_found for s in scores)}/{sum(s.gold_agreements for s in scores)} |")
+
+
+def format_table(scores: list[EventScore], details: bool = False, domains: bool = False) -> str:
+    header = ["| {} | conflicts found | correct | precision | gold conflicts | recall | traps flagged "
+              "| agreements found | gold agreements found |", "|---|---|---|---|---|---|---|---|---|"]
+    rows = [header[0].format("event"), header[1]]
+    rows += [_row(s.event, [s]) for s in scores]
+    rows.append(_row("**overall**", scores))
+    if domains:
+        by_domain: dict[str, list[EventScore]] = {}
+        for s in scores:
+            by_domain.setdefault(domain(s.event), []).append(s)
+        rows += ["", header[0].format("domain"), header[1]]
+        rows += [_row(name, group) for name, group in sorted(by_domain.items())]
     if details:
         for s in scores:
             for label, items in (("false positive", s.false_positives), ("missed", s.missed),

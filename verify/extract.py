@@ -58,8 +58,16 @@ def mention_record(mention) -> dict:
     return record
 
 
-def sentence_record(item: ExtractedSentence) -> dict:
+def sentence_record(item: ExtractedSentence, frames: dict | None = None) -> dict:
+    """A sentence as `verify extract` writes it; `frames` maps a mention's (start, end) to its frame record."""
     s = item.sentence
+
+    def record(mention) -> dict:
+        r = mention_record(mention)
+        if frames is not None:
+            r["frame"] = frames.get((mention.start, mention.end))
+        return r
+
     return {"doc": s.doc, "start": s.start, "end": s.end, "sentence": s.text,
-            "quantities": [mention_record(q) for q in item.quantities],
-            "dates": [mention_record(d) for d in item.dates]}
+            "quantities": [record(q) for q in item.quantities],
+            "dates": [record(d) for d in item.dates]}

@@ -42,7 +42,7 @@ class GoldPair:
 def figure(mention):
     """The figure stated, whatever its qualifier: "at least 31" and "31" state the same figure."""
     if hasattr(mention, "granularity"):
-        return ("date", mention.first, mention.last)
+        return ("date", mention.first, mention.last, mention.time if mention.granularity == "time" else None)
     return ("number", mention.value, mention.tally, mention.unit)
 
 

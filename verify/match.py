@@ -25,7 +25,7 @@ import numpy as np
 from .claims import Claim
 from .dates import DateMention
 from .quantities import Quantity
-from .values import interval, specificity
+from .values import interval, minutes, specificity
 
 FULL_COMPARISON_LIMIT = 400
 NEIGHBOURS = 40
@@ -46,10 +46,11 @@ class ClaimVectors:
     context: np.ndarray
     phrase: np.ndarray
     counted: np.ndarray     # what is counted, or the context when the frame has none
+    near: np.ndarray        # the three words either side of the value
     predicate: np.ndarray   # the governing word, or the context when the frame has none
 
 
-VECTOR_NAMES = ("context", "phrase", "counted", "predicate")
+VECTOR_NAMES = ("context", "phrase", "counted", "predicate", "near")
 
 
 def vector_texts(claims: Sequence[Claim]) -> dict[str, list[str]]:
@@ -59,7 +60,8 @@ def vector_texts(claims: Sequence[Claim]) -> dict[str, list[str]]:
         return value.text if value is not None else c.context
 
     return {"context": [c.context for c in claims], "phrase": [c.frame.phrase() or c.context for c in claims],
-            "counted": [slot(c, "counted") for c in claims], "predicate": [slot(c, "predicate") for c in claims]}
+            "counted": [slot(c, "counted") for c in claims], "predicate": [slot(c, "predicate") for c in claims],
+            "near": [c.near or c.context for c in claims]}
 
 
 # ---------------------------------------------------------------- blocking
@@ -113,7 +115,7 @@ def hash_free_doc_index(claims: Sequence[Claim]) -> dict[str, int]:
 
 FEATURES = (
     "sentence_similarity", "context_similarity", "phrase_similarity", "counted_similarity",
-    "predicate_similarity", "lead_position", "value_elsewhere",
+    "predicate_similarity", "near_similarity", "lead_position", "value_elsewhere",
     "same_counted", "same_predicate", "same_holder", "same_place", "same_time",
     "same_modality", "either_forecast", "both_parts", "one_part", "either_headline",
     "same_sentence_group", "word_overlap",
@@ -158,12 +160,12 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
         return np.zeros((0, len(FEATURES)))
     i, j = pairs[:, 0], pairs[:, 1]
     cos = {name: np.einsum("ij,ij->i", getattr(vectors, name)[i], getattr(vectors, name)[j])
-           for name in ("sentence", "context", "phrase", "counted", "predicate")}
+           for name in ("sentence", "context", "phrase", "counted", "predicate", "near")}
     frames = [c.frame for c in claims]
     columns: dict[str, np.ndarray] = {
         "sentence_similarity": cos["sentence"], "context_similarity": cos["context"],
         "phrase_similarity": cos["phrase"], "counted_similarity": cos["counted"],
-        "predicate_similarity": cos["predicate"],
+        "predicate_similarity": cos["predicate"], "near_similarity": cos["near"],
     }
     # Figures in the lead are the story's main facts; later ones are more often background.
     index = np.array([c.sentence.index for c in claims], dtype=float)
@@ -224,6 +226,8 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
 def _value(claim: Claim) -> float:
     m = claim.mention
     if isinstance(m, DateMention):
+        if m.granularity == "time":
+            return float(minutes(m)) if m.time else math.nan
         return float(m.first.toordinal()) if m.first else math.nan
     if m.tally is not None:
         return float(m.tally[0] * 1000 + m.tally[1])
@@ -235,6 +239,9 @@ def _value(claim: Claim) -> float:
 
 def _bounds(claim: Claim) -> tuple[float, float]:
     m = claim.mention
+    if isinstance(m, DateMention) and m.granularity == "time":
+        v = _value(claim)
+        return (v, v + 1)
     if isinstance(m, DateMention):
         lo = m.first.toordinal() if m.first else -math.inf
         hi = m.last.toordinal() + 1 if m.last else math.inf
@@ -248,7 +255,7 @@ def _bounds(claim: Claim) -> tuple[float, float]:
 def _value_key(claim: Claim):
     m = claim.mention
     if isinstance(m, DateMention):
-        return (m.first, m.last)
+        return (m.first, m.last, m.time, m.zone)
     return (m.value, m.low, m.high, m.tally)
 
 
@@ -342,8 +349,11 @@ class Matcher:
             "trained_on": list(self.trained_on_),
         }
 
+    def dumps(self) -> str:
+        return json.dumps(self.to_dict(), indent=1) + "\n"
+
     def save(self, path: str | Path) -> None:
-        Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+        Path(path).write_text(self.dumps(), encoding="utf-8")
 
     @classmethod
     def from_dict(cls, data: dict) -> "Matcher":

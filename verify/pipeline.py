@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -10,9 +10,9 @@ from .claims import Claim, build_claims, valued_sentences
 from .compare import Comparison, Thresholds, compare
 from .copies import CopySet, copy_of, find_copies
 from .embed import Embedder
-from .extract import ExtractedSentence, extract
+from .extract import ExtractedSentence, extract, sentence_record
 from .group import ClaimGroup, group_sentences
-from .frames import parse_text
+from .frames import build_frame, parse_text
 from .ingest import Corpus, Document, JsonlFields, read_corpus
 from .match import VECTOR_NAMES, ClaimVectors, Matcher, candidate_pairs, pair_features, vector_texts
 from .parse import Parser
@@ -87,6 +87,25 @@ def judge(prepared: Prepared, matcher: Matcher) -> Comparison:
 def judge_with(prepared: Prepared, probabilities: np.ndarray, thresholds: Thresholds) -> Comparison:
     outlets = {d.id: d.outlet for d in prepared.documents}
     return compare(prepared.claims, prepared.pairs, probabilities, outlets, copy_of(prepared.copies), thresholds)
+
+
+def extract_records(documents: list[Document], parser: Parser | None = None) -> Iterator[dict]:
+    """What `verify extract` writes: each sentence's numbers and dates, each with its frame (what it is about)."""
+    sentences = [s for doc in documents for s in segment(doc)]
+    extracted = extract(documents, sentences)
+    valued = [item for item in extracted if item.quantities or item.dates]
+    texts = [parse_text(item.sentence.text) for item in valued]
+    parses = dict(zip(texts, (parser or Parser()).parse(texts)))
+    for item in extracted:
+        frames: dict = {}
+        if item.quantities or item.dates:
+            parsed = parses[parse_text(item.sentence.text)]
+            mentions = [*item.quantities, *item.dates]
+            spans = [(m.start, m.end) for m in mentions]
+            for k, mention in enumerate(mentions):
+                frame = build_frame(parsed, item.sentence.text, item.sentence.start, mention, spans[:k] + spans[k + 1:])
+                frames[(mention.start, mention.end)] = frame.record()
+        yield sentence_record(item, frames)
 
 
 def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequence[str] = (),

@@ -49,6 +49,8 @@ def interval(q: Quantity) -> tuple[float, float]:
 
 def relation(a: Quantity | DateMention, b: Quantity | DateMention) -> str:
     """How two values of one quantity relate: "equal", "rounding", "compatible" or "different"."""
+    if isinstance(a, DateMention) and a.granularity == "time" or isinstance(b, DateMention) and b.granularity == "time":
+        return _time_relation(a, b)
     if isinstance(a, DateMention) or isinstance(b, DateMention):
         (a0, a1), (b0, b1) = (a.first, a.last), (b.first, b.last)
         if (a0, a1) == (b0, b1):
@@ -69,6 +71,28 @@ def relation(a: Quantity | DateMention, b: Quantity | DateMention) -> str:
         if abs(fine.value - coarse.value) <= coarse.step / 2 + 1e-9 * max(1.0, abs(coarse.value)):
             return "rounding"
     return "compatible"
+
+
+# Minutes either side that a hedged time ("around 9:03 a.m.", "about 2 p.m.") allows.
+TIME_SPREAD_MINUTES = 10
+
+
+def minutes(m: DateMention) -> int | None:
+    """Minutes after midnight of a time of day ("16:30" -> 990)."""
+    if not m.time:
+        return None
+    hours, mins = m.time.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+def _time_relation(a, b) -> str:
+    ta, tb = minutes(a) if isinstance(a, DateMention) else None, minutes(b) if isinstance(b, DateMention) else None
+    if ta is None or tb is None:
+        return "different"
+    if ta == tb:
+        return "equal"
+    hedged = a.fuzzy in ("about", "around") or b.fuzzy in ("about", "around")
+    return "compatible" if hedged and abs(ta - tb) <= TIME_SPREAD_MINUTES else "different"
 
 
 def specificity(m: Quantity | DateMention) -> float:
