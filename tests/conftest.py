@@ -1,4 +1,6 @@
 """Shared fixtures. No test writes into the user's home: every embedding cache lives in a temporary folder."""
+from pathlib import Path
+
 import pytest
 
 
@@ -17,3 +19,16 @@ def embedder(tmp_path_factory):
     from verify.embed import Embedder
 
     return Embedder(cache_dir=tmp_path_factory.mktemp("embedder-cache"))
+
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+
+
+@pytest.fixture(scope="session")
+def bench_events(embedder):
+    """Every dev benchmark event, prepared and labelled once per test session (skips without ../shared/bench)."""
+    if not BENCH.is_dir():
+        pytest.skip(f"the dev benchmark is not at {BENCH}")
+    from verify.train import load_events
+
+    return {event.name: event for event in load_events([BENCH], embedder)}

@@ -63,7 +63,8 @@ def score_event(name: str, findings: list[Finding], pairs: list[GoldPair]) -> Ev
     conflicts = [f for f in findings if f.type == "conflict"
                  and not (any(_pair_matches(f, p) for p in by["rounding"])
                           and not any(_pair_matches(f, p) for p in by["conflicts"]))]
-    agreements = [f for f in findings if f.type == "agreement"]
+    # The keys list some roundings ("$60.84 billion rounds to $61 billion") as agreements: either verdict finds them.
+    agreements = [f for f in findings if f.type in ("agreement", "rounding")]
     true = [f for f in conflicts if any(_pair_matches(f, p) for p in by["conflicts"])]
     found = [p for p in by["conflicts"] if any(_pair_matches(f, p) for f in conflicts)]
     flagged = [p for p in by["traps"] if any(_pair_matches(f, p) for f in conflicts)]

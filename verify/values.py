@@ -24,6 +24,22 @@ NEAR = {"nearly", "almost", "just under", "close to", "nearly a", "almost a", "n
 _VAGUE = re.compile(r"dozens?|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
 
 
+def rounding_step(q: Quantity) -> float:
+    """The precision a figure stands for, by the key's convention: its last written digit, except that trailing
+    zeros of an integer count as rounded with a scale word ("190 million": tens of millions) or when there are
+    two or more ("1,500": hundreds); "120" is exact."""
+    step = q.step or 1.0
+    if q.value is None or q.value == 0:
+        return step
+    mantissa = round(abs(q.value) / step)
+    if abs(mantissa * step - abs(q.value)) > 1e-6 * max(1.0, abs(q.value)) or mantissa == 0:
+        return step
+    zeros = len(str(mantissa)) - len(str(mantissa).rstrip("0"))
+    if zeros and (q.scale or zeros >= 2):
+        step *= 10 ** zeros
+    return step
+
+
 def interval(q: Quantity) -> tuple[float, float]:
     """The values a stated quantity allows, given its approximation and the precision it was written with."""
     if q.value is None:
@@ -31,7 +47,7 @@ def interval(q: Quantity) -> tuple[float, float]:
         high = q.high if q.high is not None else math.inf
         return (low, high)
     v = q.value
-    half = (q.step or 1.0) / 2
+    half = rounding_step(q) / 2
     approx = (q.approx or "").lower()
     if approx in LOWER or approx in UPPER:
         # "at least 25", "more than 160", "up to 500": in news these state the figure reported so far, so a
@@ -65,10 +81,10 @@ def relation(a: Quantity | DateMention, b: Quantity | DateMention) -> str:
     # Strict: "$60 billion" allows [59.5, 60.5) and "$61 billion" [60.5, 61.5); touching is not agreeing.
     if not (b0 < a1 and a0 < b1):
         return "different"
-    if not a.approx and not b.approx and a.value is not None and b.value is not None and a.step and b.step \
-            and a.step != b.step:
-        coarse, fine = (a, b) if a.step > b.step else (b, a)
-        if abs(fine.value - coarse.value) <= coarse.step / 2 + 1e-9 * max(1.0, abs(coarse.value)):
+    sa, sb = rounding_step(a), rounding_step(b)
+    if not a.approx and not b.approx and a.value is not None and b.value is not None and sa != sb:
+        (coarse, step), fine = ((a, sa), b) if sa > sb else ((b, sb), a)
+        if abs(fine.value - coarse.value) <= step / 2 + 1e-9 * max(1.0, abs(coarse.value)):
             return "rounding"
     return "compatible"
 
