@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from .claims import Claim
 from .compare import Finding, Slot, display_value
 from .escape import escape
+from .group import shared_statements
 from .ingest import Document
 from .pipeline import Result
 from .segment import Sentence
@@ -37,6 +38,12 @@ _DOT = " · "
 # Characters a URL keeps as written; anything else (spaces, "<", ">", quotes, backticks, backslashes, non-ASCII)
 # is percent-encoded, so a URL cannot close its angle brackets or break the line.
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
+
+
+def shown_statements(result: Result) -> list[tuple[Sentence, ...]]:
+    """The shared statements the report lists, in its order (the JSONL has them all)."""
+    copy_of = {doc: c.representative for c in result.copies for doc in c.docs if doc != c.representative}
+    return shared_statements(result.groups, result.claims, copy_of)[:_SHARED_STATEMENTS]
 
 
 def render_markdown(result: Result, title: str = "Cross-check report") -> str:
