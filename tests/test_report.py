@@ -467,3 +467,21 @@ def test_a_single_source_is_said_to_be_unchecked(embedder):
     markdown = render_markdown(check_documents([doc], embedder))
     assert "Only one source was given: nothing can be cross-checked." in markdown
     assert [text for tag, text in _headings(markdown) if tag == "h2"] == SECTIONS
+
+
+def test_outlet_named_in_the_text_when_no_metadata_or_file_name_gives_it(embedder, tmp_path):
+    body = "A Russian missile strike on Ternopil killed 25 people, officials said.\n"
+    (tmp_path / "a1b2c3.txt").write_text("Ternopil strike\n" + body + "© 2025 Kyiv Independent. All rights reserved.\n",
+                                         encoding="utf-8")
+    (tmp_path / "d4e5f6.txt").write_text(body.replace("25", "33") + "Source: https://www.bbc.co.uk/news/x\n",
+                                         encoding="utf-8")
+    (tmp_path / "07-unn.ua.txt").write_text(body + "Source: Ukrinform\n", encoding="utf-8")
+    (tmp_path / "f00d.txt").write_text(body.replace("killed 25", "killed 19") + "It made $2 billion. © JOHN DOE / AFP\n",
+                                       encoding="utf-8")
+    result = check([str(tmp_path)], embedder=embedder)
+    outlets = {d.id: d.outlet for d in result.documents}
+    assert outlets == {"07-unn.ua.txt": "unn.ua", "a1b2c3.txt": "Kyiv Independent", "d4e5f6.txt": "bbc.co.uk",
+                       "f00d.txt": "f00d"}
+    rows = _table_rows(_section(render_markdown(result), "Sources"))
+    # A name that is only the file's is not said twice.
+    assert [_plain(row[1]) for row in rows[1:]] == ["unn.ua", "Kyiv Independent", "bbc.co.uk", "—"]

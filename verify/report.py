@@ -62,7 +62,8 @@ _CHART_LABEL = 40
 
 def describe(claim: Claim) -> str:
     """What a value is, in plain words, from what its claim knows: what is counted, the event, the unit, the rate and
-    who or what it is for. "people killed", "interceptor drones per day", "amount (USD) for Ukraine", "start date".
+    who or what it is for. "people killed", "interceptor drones per day", "investment (GBP)", "amount (USD) for
+    Ukraine", "start date".
     Every label in the report (and the JSONL's "what") comes from here."""
     if claim.kind == "date":
         return _DATE_LABELS.get(claim.role or "", "date")
@@ -71,7 +72,7 @@ def describe(claim: Claim) -> str:
     if q.kind == "tally":
         head = "vote tally"
     elif q.kind == "money":
-        head = f"amount ({q.unit})" if q.unit else "amount of money"
+        head = f"{counted or 'amount'} ({q.unit})" if q.unit else counted or "amount of money"
     elif q.kind == "percent":
         head = f"percentage{' of ' + counted if counted else ''}"
     elif q.unit in _TIME_UNITS:
