@@ -273,19 +273,20 @@ def split_by_values(members: list[Sentence], claims_of: dict[tuple[str, int], li
     state values that `values_match` its own; `claims_of` maps (doc, sentence start) to the sentence's claims.
     """
     pieces: list[list[Sentence]] = []
-    signatures: list[list[tuple]] = []
+    signatures: list[dict[tuple, tuple]] = []   # per piece, its distinct signatures: a retold sentence is one
     cache: dict[tuple, bool] = {}
     for sentence in members:
         claims = claims_of.get((sentence.doc, sentence.start), [])
         signature = _signature(claims)
         for piece, piece_signatures in zip(pieces, signatures):
-            if all(_cached_match(signature, other, cache) for other in piece_signatures):
+            if signature[0] in piece_signatures or all(
+                    _cached_match(signature, other, cache) for other in piece_signatures.values()):
                 piece.append(sentence)
-                piece_signatures.append(signature)
+                piece_signatures.setdefault(signature[0], signature)
                 break
         else:
             pieces.append([sentence])
-            signatures.append([signature])
+            signatures.append({signature[0]: signature})
     return pieces
 
 

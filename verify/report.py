@@ -82,7 +82,10 @@ def describe(claim: Claim) -> str:
     else:
         head = counted or ("people" if claim.role in CASUALTY_ROLES else "number")
     parts = [head]
-    if claim.role and q.kind != "tally":
+    # A count of people with a role that is not a casualty's ("children destroyed": the building was) keeps
+    # only what it counts.
+    people = claim.subject in ("people", "children")
+    if claim.role and q.kind != "tally" and (claim.role in CASUALTY_ROLES or not people):
         parts.append(_role_word(claim))
     if q.rate:
         parts.append(f"per {q.rate}")
