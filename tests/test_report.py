@@ -258,6 +258,13 @@ def test_no_doubled_quotation_marks(seeds):
         assert pair not in markdown
 
 
+def test_a_sentence_ending_on_a_quotation_mark_is_not_quoted_again(embedder):
+    doc = document_from_text("a.txt", 'The mayor said that "at least 13 people died, including one child."\n')
+    other = document_from_text("b.txt", "The strike killed 16 people, including one child, police said.\n")
+    markdown = render_markdown(check_documents([doc, other], embedder))
+    assert 'child."' in markdown and 'child."”' not in markdown
+
+
 def test_source_pairs_show_the_top_and_say_how_many_more(hostile, monkeypatch):
     result, _ = hostile
     monkeypatch.setattr(report_module, "_SOURCE_PAIRS", 1)

@@ -515,7 +515,9 @@ class _Report:
         if doc.source_format in ("text", "markdown") and doc.origin:
             target = os.path.relpath(os.path.abspath(doc.origin), self.report_dir).replace(os.sep, "/")
             line = _line(doc, start)
-            link = f"[{escape(doc.id, in_link=True)}:{line}](<{quote(target, safe=_PATH_SAFE)}#L{line}>)"
+            # The file is named once: where the source's name is the file's, the link says only the line.
+            shown = f"line {line}" if doc.outlet == PurePath(doc.id).stem else f"{escape(doc.id, in_link=True)}:{line}"
+            link = f"[{shown}](<{quote(target, safe=_PATH_SAFE)}#L{line}>)"
             return f"({link}{f', [article](<{url}>)' if url else ''})"
         return f"({_location(doc, start)}{f', [article](<{url}>)' if url else ''})"
 
@@ -586,9 +588,10 @@ def _excerpt(sentence: Sentence, claims: list[Claim], whole: bool = False) -> st
 
 
 def _quoted(sentence: Sentence, claims: list[Claim], whole: bool = False) -> str:
-    """The excerpt in quotation marks, unless it opens with a quotation mark of its own: one pair, never two."""
+    """The excerpt in quotation marks, unless it opens or closes with a quotation mark of its own (a quote, or a
+    sentence ending on one): never two marks side by side."""
     excerpt = _excerpt(sentence, claims, whole)
-    return excerpt if excerpt[:1] in _QUOTES else f"“{excerpt}”"
+    return excerpt if excerpt[:1] in _QUOTES or excerpt[-1:] in _QUOTES else f"“{excerpt}”"
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:
