@@ -159,23 +159,25 @@ def _counts(markdown):
     lead = _plain(markdown.split("\n\n")[1])
     found = re.search(r"stating (\d+) numbers? (?:and|or) dates?(?:; (\d+) of them repeat a figure their own source "
                       r"already gives)?\. That leaves (\d+) figures?, one per source and quantity: (\d+) in conflicts "
-                      r"\+ (\d+) corroborated \+ (\d+) single-source(?: \+ (\d+) repeated by copies)?\.", lead)
+                      r"\+ (\d+) corroborated(?: \+ (\d+) rounded)? \+ (\d+) single-source(?: \+ (\d+) repeated by copies)?\.", lead)
     assert found, lead
     return [int(x or 0) for x in found.groups()]
 
 
 def _assert_counts_add_up(result, markdown):
-    claims, restated, figures, conflicting, corroborated, single, copied = _counts(markdown)
+    claims, restated, figures, conflicting, corroborated, rounded, single, copied = _counts(markdown)
     assert claims == len(result.claims) == restated + figures
-    assert figures == conflicting + corroborated + single + copied
+    assert figures == conflicting + corroborated + rounded + single + copied
     summary = _plain(_first_screen(markdown))
     groups = {f.group for f in result.comparison.findings}
     disputed = {f.group for f in result.comparison.findings if f.type == "conflict"}
     assert f"{len(disputed)} conflict" in summary and f"({conflicting} figure" in summary
-    assert f"{len(groups - disputed)} corroborated claim" in summary and f"({corroborated} figure" in summary
+    agreeing = {f.group for f in result.comparison.findings if f.type == "agreement"} - disputed
+    assert f"{len(agreeing)} corroborated claim" in summary and f"({corroborated} figure" in summary
+    assert rounded == 0 or f"{len(groups - disputed - agreeing)} rounded figure" in summary
     assert f"{single} single-source claim" in summary
     # Each figure in a value group is one of its claims; single-source figures are listed in their section.
-    assert conflicting + corroborated == sum(len(g.claims) for g in result.comparison.value_groups)
+    assert conflicting + corroborated + rounded == sum(len(g.claims) for g in result.comparison.value_groups)
     assert single == len(result.comparison.single_source())
     section = _plain(_section(markdown, "Single-source claims"))
     assert section.startswith(f"{single} number")
@@ -203,6 +205,19 @@ def test_counts_add_up_with_conflicts_and_copies(hostile):
     first, second = result.documents[0].id, result.documents[1].id
     copied = dataclasses.replace(result, copies=[CopySet(docs=(first, second), representative=first, overlap=0.9)])
     _assert_counts_add_up(copied, render_markdown(copied))
+
+
+def test_rounding_findings_get_a_section_of_their_own(hostile):
+    """The matcher will add findings of type "rounding"; the report already shows them apart, and counts them."""
+    result, _ = hostile
+    agreement = next(f for f in result.comparison.findings if f.type == "agreement")
+    findings = [dataclasses.replace(f, type="rounding") if f.group == agreement.group else f
+                for f in result.comparison.findings]
+    rounded = dataclasses.replace(result, comparison=dataclasses.replace(result.comparison, findings=findings))
+    markdown = render_markdown(rounded)
+    assert [t for tag, t in _headings(markdown) if tag == "h2"] == SECTIONS[:3] + ["Rounded figures"] + SECTIONS[3:]
+    assert "one rounded: " in _section(markdown, "Rounded figures")
+    _assert_counts_add_up(rounded, markdown)
 
 
 def _links(markdown):

@@ -173,8 +173,8 @@ def render_markdown(result: Result, title: str = "Cross-check report", report_pa
     the report goes to stdout)."""
     report = _Report(result, os.path.dirname(os.path.abspath(report_path)) if report_path else os.getcwd())
     lines = [f"# {escape(title)}", ""]
-    for section in (report.summary, report.sources, report.conflicts, report.corroborated, report.shared_statements,
-                    report.single_source, report.source_pairs):
+    for section in (report.summary, report.sources, report.conflicts, report.corroborated, report.rounding,
+                    report.shared_statements, report.single_source, report.source_pairs):
         lines += section()
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -198,7 +198,11 @@ class _Report:
         disputed = {f.group for f in comparison.findings if f.type == "conflict"}
         self.conflict_groups = [g for g in self.findings_of if g in disputed]
         self.labels = {g.id: group_label(list(g.claims)) for g in comparison.value_groups}
-        agreed = [g for g in self.findings_of if g not in disputed]
+        agreeing = {f.group for f in comparison.findings if f.type == "agreement"}
+        agreed = [g for g in self.findings_of if g not in disputed and g in agreeing]
+        # Quantities whose only finding is that one figure is the other rounded (findings of type "rounding"):
+        # neither a conflict nor a plain agreement; they get a short section of their own.
+        self.rounding_groups = [g for g in self.findings_of if g not in disputed and g not in agreeing]
         # The claims most sources carry first; among equals, the surest agreement first.
         self.agreed_groups = sorted(agreed, key=lambda g: -len(self.value_groups[g].docs))
         self.copy_of = _copy_of(result)
@@ -215,11 +219,14 @@ class _Report:
         restated = len(result.claims) - len(slots)
         in_group = {c.id: g.id for g in comparison.value_groups for c in g.claims}
         disputed = sum(in_group.get(s.claim.id) in set(self.conflict_groups) for s in slots)
-        agreed = sum(s.claim.id in in_group for s in slots) - disputed
+        rounded = sum(in_group.get(s.claim.id) in set(self.rounding_groups) for s in slots)
+        agreed = sum(s.claim.id in in_group for s in slots) - disputed - rounded
         single = len(self.single)
-        copies_only = len(slots) - disputed - agreed - single
+        copies_only = len(slots) - disputed - agreed - rounded - single
         values = _count(len(result.claims), "number or date", "numbers and dates")
         parts = [f"{disputed} in conflicts", f"{agreed} corroborated", f"{single} single-source"]
+        if rounded:
+            parts.insert(2, f"{rounded} rounded")
         if copies_only:
             parts.append(f"{copies_only} repeated by copies")
         lines = [f"Checked {_count(len(result.documents), 'source')}{' from ' + inputs if inputs else ''}: "
@@ -233,6 +240,8 @@ class _Report:
                  *self._conflict_headlines(),
                  f"- **{_count(len(self.agreed_groups), 'corroborated claim')}**: values stated alike by two "
                  f"sources or more ({_count(agreed, 'figure')})",
+                 *([f"- **{_count(len(self.rounding_groups), 'rounded figure')}**: one source's figure is the "
+                     f"other's rounded ({_count(rounded, 'figure')})"] if rounded else []),
                  f"- **{_count(single, 'single-source claim')}**: stated by one source only"]
         copies = _count(len(self.copy_of), "duplicate or syndicated copy", "duplicates or syndicated copies")
         shared = _count(len(self.statements), "statement")
@@ -328,6 +337,19 @@ class _Report:
                       f"{self._place(claim)}" for claim in entries]
             lines += ["", "  </details>", ""]
         return lines
+
+    def rounding(self) -> list[str]:
+        """Quantities where one figure is the other rounded ("34%" and "33.7%"): a section only when there are any."""
+        if not self.rounding_groups:
+            return []
+        lines = ["## Rounded figures", "", "One source gives the figure rounded, another more precisely: the same "
+                 "quantity, not a conflict.", ""]
+        for group in self.rounding_groups:
+            lines.append(f"- {escape(self.labels[group])}: "
+                         + "; ".join(self._pair(f) for f in self.findings_of[group] if f.type == "rounding"))
+            lines += [f"  - {self._who(claim)}: {_quoted(claim.sentence, [claim], whole=True)} {self._place(claim)}"
+                      for claim in self._entries(group, by_value=True)]
+        return lines + [""]
 
     def shared_statements(self) -> list[str]:
         """Sentences several sources tell in the same words or nearly, stating the same numbers and dates."""
@@ -434,8 +456,10 @@ class _Report:
     def _pair(self, finding: Finding) -> str:
         """One compared pair, in a few words: the reason common to the block is said above it."""
         a, b = finding.claims
-        verdict = "conflict" if finding.type == "conflict" else (
-            "agree, same value" if display_value(a) == display_value(b) else "agree, within rounding")
+        if finding.type in ("conflict", "rounding"):
+            verdict = "one rounded" if finding.type == "rounding" else "conflict"
+        else:
+            verdict = "agree, same value" if display_value(a) == display_value(b) else "agree, within rounding"
         return (f"{verdict}: **{escape(a.surface)}** ({self.names[a.doc]}) and **{escape(b.surface)}** "
                 f"({self.names[b.doc]}), score {finding.score:.2f}")
 
