@@ -90,27 +90,37 @@ def group_sentences(sentences: list[Sentence], vectors: np.ndarray, threshold: f
 
 def _statements(points: np.ndarray, member_points: np.ndarray, rng: np.random.Generator) -> tuple[tuple[int, ...], ...]:
     """Complete linkage of a group's members at STATEMENT_THRESHOLD, on their distinct vectors: positions of the
-    members of each statement. A group too large for one matrix is first cut into leaves of nearby points."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-
+    members of each statement."""
     distinct, member_of = np.unique(member_points, return_inverse=True)
-    label = np.zeros(len(distinct), dtype=np.intp)
-    next_label = 0
-    pieces = [np.arange(len(distinct))] if len(distinct) <= MAX_COMPONENT else \
-        _leaves(points[distinct], MAX_COMPONENT // 2, rng)
-    for piece in pieces:
-        if len(piece) == 1:
-            local = np.zeros(1, dtype=np.intp)
-        else:
-            distances = np.clip(1.0 - points[distinct[piece]] @ points[distinct[piece]].T, 0.0, 2.0)
-            condensed = distances[np.triu_indices(len(piece), 1)]
-            local = fcluster(linkage(condensed, method="complete"), STATEMENT_THRESHOLD, criterion="distance") - 1
-        label[piece] = local + next_label
-        next_label += int(local.max()) + 1
+    if len(distinct) <= 2:  # most groups: one distance decides
+        apart = len(distinct) == 2 and 1.0 - points[distinct[0]] @ points[distinct[1]] > STATEMENT_THRESHOLD
+        label = np.arange(len(distinct)) if apart else np.zeros(len(distinct), dtype=np.intp)
+    else:
+        label = _complete_linkage(points[distinct], rng)
     by_label: dict[int, list[int]] = {}
     for position, point in enumerate(member_of.ravel()):
         by_label.setdefault(int(label[point]), []).append(position)
     return tuple(tuple(positions) for positions in by_label.values())
+
+
+def _complete_linkage(points: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A cluster label per point: complete linkage cut at STATEMENT_THRESHOLD. More points than one matrix takes
+    are first cut into leaves of nearby points."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    label = np.zeros(len(points), dtype=np.intp)
+    next_label = 0
+    pieces = [np.arange(len(points))] if len(points) <= MAX_COMPONENT else _leaves(points, MAX_COMPONENT // 2, rng)
+    for piece in pieces:
+        if len(piece) == 1:
+            local = np.zeros(1, dtype=np.intp)
+        else:
+            distances = np.clip(1.0 - points[piece] @ points[piece].T, 0.0, 2.0)
+            condensed = distances[np.triu_indices(len(piece), 1)]
+            local = fcluster(linkage(condensed, method="complete"), STATEMENT_THRESHOLD, criterion="distance") - 1
+        label[piece] = local + next_label
+        next_label += int(local.max()) + 1
+    return label
 
 
 def _distinct(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
