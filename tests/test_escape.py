@@ -49,3 +49,29 @@ def test_escaped_text_reads_back_as_the_original(text):
     rendered = GFM.render(escape(text))
     plain = html.unescape(re.sub(r"</?p>", "", rendered)).strip()
     assert plain == " ".join(text.split())
+
+
+@pytest.mark.parametrize("text", ["# heading", "- item", "+ item", "12. item", "3) item", "> quote", "---"])
+def test_a_line_start_marker_stays_text_inside_a_list_item(text):
+    tokens = GFM.parse(f"- {escape(text)}")
+    types = [t.type for t in tokens]
+    assert types.count("bullet_list_open") == 1 and "ordered_list_open" not in types
+    assert not {"heading_open", "blockquote_open", "hr"} & set(types)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("000_a28f620ae836cfc1.txt", "000_a28f620ae836cfc1.txt"),   # an underscore inside a word cannot emphasise
+    ("a 200 million-pound (nearly £270 million) deal", "a 200 million-pound (nearly £270 million) deal"),
+    ("AT&T said!", "AT&T said!"),
+    ("first #1 hit", "first #1 hit"),
+])
+def test_inert_characters_are_left_as_written(text, shown):
+    assert escape(text) == shown
+
+
+def test_link_text_keeps_domains_as_written():
+    assert escape("01-unn.ua.txt") == "01-unn\\.ua.txt"
+    assert escape("01-unn.ua.txt", in_link=True) == "01-unn.ua.txt"
+    tokens = GFM.parse(f"[{escape('see www.evil.example and unn.ua', in_link=True)}](<x.txt#L1>)")
+    links = [c for t in tokens for c in (t.children or []) if c.type == "link_open"]
+    assert [link.attrGet("href") for link in links] == ["x.txt#L1"]

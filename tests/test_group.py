@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import verify.group as group_module
-from verify.group import group_sentences
+from verify.group import group_sentences, shared_statements, split_by_values
 from verify.segment import Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -140,3 +140,41 @@ def test_memory_grows_linearly():
         tracemalloc.stop()
     assert peak < 150 * 2**20
     assert 1150 <= len(groups) <= 1250  # the planted clusters, give or take a few
+
+
+def test_a_statement_is_only_shown_when_its_sentences_state_the_same_values(embedder):
+    """Real sentences of two seed articles, close in words, far in what they say: "85 trucks" destroyed is not
+    "85 Ukrainian drones" downed. The same statement told twice with the same figures stays one."""
+    from verify.ingest import document_from_text
+    from verify.pipeline import check_documents
+
+    texts = {
+        "001.txt": "Over the past week, Ukrainian drones destroyed 26 Russian tanks, 54 armored vehicles, 85 trucks, "
+                   "and 87 Russian soldiers.\nThe plant will employ 500 people, the company said.\n",
+        "002.txt": "The Russian side claimed to have downed 85 Ukrainian drones, though numerous damages to "
+                   "infrastructure were officially confirmed.\nThe plant will employ 500 people, the company said.\n",
+    }
+    result = check_documents([document_from_text(doc, text) for doc, text in texts.items()], embedder)
+    shown = shared_statements(result.groups, result.claims, {})
+    assert [[s.text for s in statement] for statement in shown] == [
+        ["The plant will employ 500 people, the company said."] * 2]
+    # The two drone sentences are within the group threshold of each other, or this test shows nothing.
+    drones = [s for s in result.sentences if "85" in s.text]
+    vectors = embedder.encode([s.text for s in drones])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    assert 1 - float(vectors[0] @ vectors[1]) < 0.3
+
+
+def test_values_decide_between_close_sentences(embedder):
+    from verify.ingest import document_from_text
+    from verify.pipeline import check_documents
+
+    sentences = {"a.txt": "Kerr County Sheriff Larry Leitha confirmed that 10 campers and one counselor remain missing.\n",
+                 "b.txt": "Sheriff Larry Leitha confirmed that five campers and one counselor remain missing.\n",
+                 "c.txt": "Sheriff Larry Leitha confirmed that ten campers and one counselor remain missing.\n"}
+    result = check_documents([document_from_text(d, t) for d, t in sentences.items()], embedder)
+    claims_of = {}
+    for claim in result.claims:
+        claims_of.setdefault((claim.doc, claim.sentence.start), []).append(claim)
+    pieces = split_by_values(result.sentences, claims_of)
+    assert [[s.doc for s in piece] for piece in pieces] == [["a.txt", "c.txt"], ["b.txt"]]

@@ -1,12 +1,24 @@
-"""Markdown escaping of source text: a source can never add structure to the report."""
+"""Markdown escaping of source text: a source can never add structure to the report.
+
+Only what could start structure is escaped, so that the markdown stays readable in a terminal or editor:
+"000_a28f.txt", "(nearly $270 million)" or "AT&T" stay as written where they are inert.
+"""
 from __future__ import annotations
 
 import re
 
-# Every character that can start markdown or HTML structure inline. Source text is data: escaping these
-# keeps a source from opening a link, image, HTML tag, code span, emphasis or table cell.
-# "@" is here because GFM and linkify turn "name@example.com" into a mailto link.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~^$@])")
+# Characters that open structure anywhere in a line: links and images ("[", "]"), HTML and autolinks ("<", ">"),
+# code spans, emphasis ("*"; "_" only where it can flank, see below), table cells ("|"), strikethrough ("~"),
+# math on forges that render it ("$"), and the backslash itself.
+_ALWAYS = re.compile(r"([\\`*\[\]<>|~$])")
+# "_" opens or closes emphasis only next to a non-alphanumeric character: "file_name" is inert, "_it_" is not.
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# An entity reference ("&amp;", "&#x3C;") would be decoded; a lone "&" is inert.
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# "name@example.com" is an e-mail autolink in GFM and linkify; "@" before a word is escaped.
+_AT = re.compile(r"@(?=\w)")
+# At the start of the text (a list item's or a table cell's content): a heading, quote, list or rule marker.
+_LEADING = re.compile(r"^(?:([#>]|[-+](?=[-\s]|$))|(\d+)(?=[.)](?:\s|$)))")
 # GFM turns bare URLs and www. names into links; a backslash before the dot or colon stops the autolink.
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto)(:)|\b(www)(\.)")
 # Linkify (markdown-it, editor previews) also links bare domains such as "unn.ua": a backslash before the dot of a
@@ -19,10 +31,16 @@ _DOMAIN_DOT = re.compile(
 )
 
 
-def escape(text: str) -> str:
-    """Source text as inert markdown on a single line."""
+def escape(text: str, in_link: bool = False) -> str:
+    """Source text as inert markdown on a single line. `in_link`: the text of a link the report writes, where
+    no autolink can start, so URLs and domain names need no escaping."""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text)
+    text = _ALWAYS.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    text = _AT.sub(r"\\@", text)
+    text = _LEADING.sub(lambda m: "\\" + m.group(1) if m.group(1) else m.group(2) + "\\", text)
+    if in_link:
+        return text
     text = _DOMAIN_DOT.sub(r"\\.", text)
     return _AUTOLINK.sub(lambda m: (m.group(1) or m.group(3)) + "\\" + (m.group(2) or m.group(4)), text)

@@ -8,7 +8,10 @@ import jsonlines
 
 from .claims import Claim
 from .compare import Finding, display_value
+from .group import shared_statements
 from .pipeline import Result
+from .report import group_label, source_pairs
+from .segment import Sentence
 
 SCHEMA_VERSION = 1
 
@@ -33,12 +36,17 @@ def claim_record(claim: Claim, outlets: dict[str, str]) -> dict:
     return record
 
 
-def finding_record(finding: Finding, outlets: dict[str, str]) -> dict:
+def sentence_record(sentence: Sentence, outlets: dict[str, str]) -> dict:
+    return {"doc": sentence.doc, "outlet": outlets[sentence.doc], "sentence": sentence.text, "start": sentence.start,
+            "end": sentence.end}
+
+
+def finding_record(finding: Finding, outlets: dict[str, str], what: str) -> dict:
     return {
         "type": finding.type,
         "kind": finding.kind,
         "group": finding.group,
-        "what": finding.what,
+        "what": what,
         "claims": [claim_record(c, outlets) for c in finding.claims],
         "score": finding.score,
         "explanation": finding.explanation,
@@ -77,13 +85,22 @@ def records(result: Result) -> Iterator[dict]:
     for copies in result.copies:
         yield {"type": "copies", "docs": list(copies.docs), "representative": copies.representative,
                "overlap": round(copies.overlap, 3)}
+    what = {group.id: group_label(list(group.claims)) for group in comparison.value_groups}
     for finding in comparison.findings:
-        yield finding_record(finding, outlets)
+        yield finding_record(finding, outlets, what[finding.group])
     for group in comparison.value_groups:
-        yield {"type": "group", "id": group.id, "what": group.what,
+        yield {"type": "group", "id": group.id, "what": what[group.id],
                "claims": [claim_record(c, outlets) for c in group.claims]}
     for slot in comparison.single_source():
         yield {"type": "single_source", "kind": slot.claim.kind, "claim": claim_record(slot.claim, outlets)}
+    copy_of = {doc: c.representative for c in result.copies for doc in c.docs if doc != c.representative}
+    statements = shared_statements(result.groups, result.claims, copy_of)
+    for n, statement in enumerate(statements, 1):
+        yield {"type": "statement", "id": f"s{n}", "docs": list(dict.fromkeys(s.doc for s in statement)),
+               "sentences": [sentence_record(s, outlets) for s in statement]}
+    for pair in source_pairs(result, statements):
+        yield {"type": "source_pair", "docs": list(pair.docs), "statements": pair.statements,
+               "agree": pair.agree, "conflict": pair.conflict}
 
 
 def render_jsonl(result: Result) -> str:

@@ -45,10 +45,19 @@ _PAIR_MARGIN = 1e-5
 _SEED = 0
 
 
+# Within a group, sentences shown together as one statement are all this close (complete linkage): a group's
+# average of 0.3 lets a toll sentence and another outlet's headline, or two facts of one story, share a group.
+# Measured on a labelled sample of the dev benchmark (benchmarks/shared_statements.py).
+STATEMENT_THRESHOLD = 0.24
+
+
 @dataclass(frozen=True)
 class ClaimGroup:
     id: str                          # "g1", "g2", ... in order of first appearance
     members: tuple[Sentence, ...]    # sorted by (document order, sentence index)
+    # The members cut into statements, as positions in `members`: every two sentences of a statement are within
+    # STATEMENT_THRESHOLD of each other. In order of their first member.
+    statements: tuple[tuple[int, ...], ...] = ()
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -68,11 +77,50 @@ def group_sentences(sentences: list[Sentence], vectors: np.ndarray, threshold: f
     labels = roots[point_of]
     # dicts keep insertion order: groups are numbered by their first sentence in input order,
     # not by the clustering's arbitrary labels, so output is stable.
-    by_label: dict[int, list[Sentence]] = {}
-    for sentence, label in zip(sentences, labels):
-        by_label.setdefault(int(label), []).append(sentence)
-    ordered = list(by_label.values())
-    return [ClaimGroup(id=f"g{i}", members=tuple(members)) for i, members in enumerate(ordered, 1)]
+    by_label: dict[int, list[int]] = {}
+    for row, label in enumerate(labels):
+        by_label.setdefault(int(label), []).append(row)
+    rng = np.random.default_rng(_SEED)
+    groups = []
+    for i, rows in enumerate(by_label.values(), 1):
+        statements = _statements(points, point_of[rows], rng) if len(rows) > 1 else ((0,),)
+        groups.append(ClaimGroup(id=f"g{i}", members=tuple(sentences[r] for r in rows), statements=statements))
+    return groups
+
+
+def _statements(points: np.ndarray, member_points: np.ndarray, rng: np.random.Generator) -> tuple[tuple[int, ...], ...]:
+    """Complete linkage of a group's members at STATEMENT_THRESHOLD, on their distinct vectors: positions of the
+    members of each statement."""
+    distinct, member_of = np.unique(member_points, return_inverse=True)
+    if len(distinct) <= 2:  # most groups: one distance decides
+        apart = len(distinct) == 2 and 1.0 - points[distinct[0]] @ points[distinct[1]] > STATEMENT_THRESHOLD
+        label = np.arange(len(distinct)) if apart else np.zeros(len(distinct), dtype=np.intp)
+    else:
+        label = _complete_linkage(points[distinct], rng)
+    by_label: dict[int, list[int]] = {}
+    for position, point in enumerate(member_of.ravel()):
+        by_label.setdefault(int(label[point]), []).append(position)
+    return tuple(tuple(positions) for positions in by_label.values())
+
+
+def _complete_linkage(points: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A cluster label per point: complete linkage cut at STATEMENT_THRESHOLD. More points than one matrix takes
+    are first cut into leaves of nearby points."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    label = np.zeros(len(points), dtype=np.intp)
+    next_label = 0
+    pieces = [np.arange(len(points))] if len(points) <= MAX_COMPONENT else _leaves(points, MAX_COMPONENT // 2, rng)
+    for piece in pieces:
+        if len(piece) == 1:
+            local = np.zeros(1, dtype=np.intp)
+        else:
+            distances = np.clip(1.0 - points[piece] @ points[piece].T, 0.0, 2.0)
+            condensed = distances[np.triu_indices(len(piece), 1)]
+            local = fcluster(linkage(condensed, method="complete"), STATEMENT_THRESHOLD, criterion="distance") - 1
+        label[piece] = local + next_label
+        next_label += int(local.max()) + 1
+    return label
 
 
 def _distinct(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -225,3 +273,105 @@ def _nn_chain(means: np.ndarray, weights: np.ndarray, height: float) -> np.ndarr
     while not np.array_equal(parent[parent], parent):
         parent = parent[parent]
     return parent
+
+
+def split_by_values(members: list[Sentence], claims_of: dict[tuple[str, int], list]) -> list[list[Sentence]]:
+    """Cut a statement so that the sentences of each piece state the same numbers and dates.
+
+    Similar words are not the same statement: "drones destroyed 85 trucks" and "Russia downed 85 Ukrainian
+    drones", or a toll of 16 and a headline's 12. Each sentence joins the first piece all of whose sentences
+    state values that `values_match` its own; `claims_of` maps (doc, sentence start) to the sentence's claims.
+    """
+    pieces: list[list[Sentence]] = []
+    signatures: list[dict[tuple, tuple]] = []   # per piece, its distinct signatures: a retold sentence is one
+    cache: dict[tuple, bool] = {}
+    for sentence in members:
+        claims = claims_of.get((sentence.doc, sentence.start), [])
+        signature = _signature(claims)
+        for piece, piece_signatures in zip(pieces, signatures):
+            if signature[0] in piece_signatures or all(
+                    _cached_match(signature, other, cache) for other in piece_signatures.values()):
+                piece.append(sentence)
+                piece_signatures.setdefault(signature[0], signature)
+                break
+        else:
+            pieces.append([sentence])
+            signatures.append({signature[0]: signature})
+    return pieces
+
+
+def _signature(claims: list) -> tuple:
+    """What `values_match` reads of a sentence's claims, without offsets: equal for a sentence told twice."""
+    return tuple((c.kind, c.role, c.subject, _mention_key(c.mention)) for c in claims), tuple(claims)
+
+
+def _mention_key(mention) -> tuple:
+    fields = ("kind", "value", "low", "high", "unit", "approx", "step", "tally", "rate", "granularity", "first",
+              "last")
+    return tuple(getattr(mention, name, None) for name in fields)
+
+
+def _cached_match(a: tuple, b: tuple, cache: dict[tuple, bool]) -> bool:
+    key = (a[0], b[0])
+    if key not in cache:
+        cache[key] = values_match(list(a[1]), list(b[1]))
+    return cache[key]
+
+
+def values_match(a: list, b: list) -> bool:
+    """Could two sentences with these claims state the same thing? When both give numbers, some number of one
+    must agree with a number of the other (same kind, unit and what is counted); and no figure of one may be
+    left facing a different figure of the same quantity in the other ("10 campers" vs "five campers", "$29
+    billion" vs "$36 billion" for one deal), nor a day a different day."""
+    from .compare import values_agree  # compare imports this module
+
+    numbers_a = [c for c in a if c.kind == "number"]
+    numbers_b = [c for c in b if c.kind == "number"]
+    matched_a = {i for i, x in enumerate(a) if any(_same_quantity(x, y) and values_agree(x, y) for y in b)}
+    matched_b = {j for j, y in enumerate(b) if any(_same_quantity(x, y) and values_agree(x, y) for x in a)}
+    if numbers_a and numbers_b and not any(a[i].kind == "number" for i in matched_a):
+        return False
+    left_a = [x for i, x in enumerate(a) if i not in matched_a]
+    left_b = [y for j, y in enumerate(b) if j not in matched_b]
+    return not any(_same_quantity(x, y, strict=True) for x in left_a for y in left_b)
+
+
+def _same_quantity(x, y, strict: bool = False) -> bool:
+    """Whether two claims can state one quantity: same kind of value, unit, event word and counted thing (left
+    unsaid by one of them, unless `strict`: a figure left unmatched faces only the same counted thing). Dates:
+    for `strict`, only days face days."""
+    if x.kind != y.kind:
+        return False
+    if x.kind == "date":
+        return not strict or (x.mention.granularity == y.mention.granularity == "day"
+                              and (x.role == y.role or None in (x.role, y.role)))
+    qx, qy = x.mention, y.mention
+    if qx.kind != qy.kind or qx.unit != qy.unit or qx.rate != qy.rate:
+        return False
+    if x.role and y.role and x.role != y.role:
+        return False
+    if strict:
+        return x.subject == y.subject
+    return x.subject == y.subject or None in (x.subject, y.subject)
+
+
+def shared_statements(groups: list[ClaimGroup], claims: list, copy_of: dict[str, str]) -> list[tuple[Sentence, ...]]:
+    """The statements two independent sources or more tell: each group's tight statements, cut again where the
+    sentences state different numbers or dates; the most widely told first, then in order of first appearance.
+    `copy_of` maps a copy to the document it repeats: a copy does not make a statement shared."""
+    claims_of: dict[tuple[str, int], list] = {}
+    for claim in claims:
+        claims_of.setdefault((claim.doc, claim.sentence.start), []).append(claim)
+    found: list[tuple[Sentence, ...]] = []
+    for group in groups:
+        if len({copy_of.get(d, d) for d in group.docs}) < 2:
+            continue
+        for positions in group.statements:
+            members = [group.members[p] for p in positions]
+            if len({copy_of.get(s.doc, s.doc) for s in members}) < 2:
+                continue
+            for piece in split_by_values(members, claims_of):
+                if len({copy_of.get(s.doc, s.doc) for s in piece}) > 1:
+                    found.append(tuple(piece))
+    ranked = sorted(enumerate(found), key=lambda item: (-len({copy_of.get(m.doc, m.doc) for m in item[1]}), item[0]))
+    return [statement for _, statement in ranked]

@@ -45,6 +45,13 @@ _OUTLET_KEYS = ("source", "outlet", "site")
 _DATE_MARKER = re.compile(r"\s*date (\d{4}-\d{2}-\d{2})(?=\s|$)\s*")
 # "01-unn.ua.txt": a number, then the outlet's domain.
 _NUMBERED_DOMAIN = re.compile(r"\d+[-_]((?:[a-z0-9-]+\.)+[a-z]{2,})", re.I)
+# "Source: Ukrinform", "Publisher: ...": a line of its own naming where the text comes from.
+_SOURCE_LINE = re.compile(r"^[ \t]*(?:source|publisher|published by)[ \t]*:[ \t]*(\S[^\n]{0,80}?)[ \t]*$",
+                          re.IGNORECASE | re.MULTILINE)
+# "© 2025 Kyiv Independent. All rights reserved.", "Copyright © 2024 Thomson Reuters": a copyright line of its own.
+_COPYRIGHT_LINE = re.compile(r"^[ \t]*(?:[Cc]opyright[ \t]*)?(?:©|\([cC]\))[ \t]*(?:\d{4}(?:[ \t]*[-–][ \t]*\d{4})?[ \t]*)?"
+                             r"([A-Z][^\n.,|©]{1,60}?)[ \t]*(?:[.,|][^\n]*)?$", re.MULTILINE)
+_OUTLET_WORDS = 6
 # Control characters other than the whitespace ones, and the replacement character: signs of a binary file.
 _NON_TEXT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _MAX_NON_TEXT_SHARE = 0.05
@@ -281,6 +288,8 @@ class _Reader:
 def _read_text_file(path: Path, shown: str, doc_id: str) -> Document:
     text, encoding = _read_text(path, shown)
     outlet = _outlet_from_file_name(path.name)
+    if not _NUMBERED_DOMAIN.fullmatch(Path(path.name).stem):
+        outlet = outlet_from_text(text) or outlet
     if path.suffix.lower() != MARKDOWN_SUFFIX:
         return document_from_text(doc_id, text, outlet=outlet, origin=shown, encoding=encoding)
     meta, content_start = _front_matter(text, shown)
@@ -463,6 +472,22 @@ def _decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, 
     if guess is None:
         raise InputError(f"{shown}: not a text file")
     return str(guess), guess.encoding
+
+
+def outlet_from_text(text: str) -> str | None:
+    """The outlet a page names in its own text, for a file whose name does not: a "Source:" line (a name or a
+    URL, whose domain is taken), else a copyright line of its own ("© 2025 Kyiv Independent. All rights
+    reserved."). A photo credit inside a sentence ("... revenues. © JULIEN DE ROSA / AFP") is not a line of its
+    own and is not taken."""
+    for pattern in (_SOURCE_LINE, _COPYRIGHT_LINE):
+        found = pattern.search(text)
+        if found:
+            name = found.group(1).strip()
+            if "//" in name or name.lower().startswith("www."):
+                return _domain(name)
+            if len(name.split()) <= _OUTLET_WORDS:
+                return name
+    return None
 
 
 def _outlet_from_file_name(name: str) -> str:

@@ -1,23 +1,28 @@
-"""The markdown report a person reviews, top to bottom: what was checked and the headline numbers; conflicts, most
-important first; corroborated claims; single-source claims to verify next; what each pair of sources shares.
+"""The markdown report a person reviews, top to bottom: what was checked and what was found, with the few claims to
+verify next; conflicts, most important first; corroborated claims; shared statements; single-source claims, ranked;
+the source pairs that dispute or share most.
 
-Everything that comes from a source (text, title, outlet, document id, file name) goes through `escape`, and URLs
-through `_safe_url`: nothing in a source can add a link, image, HTML, heading or table cell. The same result gives
-the same bytes: there are no timestamps, and every list has a fixed order.
+Everything that comes from a source (text, title, outlet, document id, file name) goes through `escape`, URLs
+through `_safe_url` and chart labels through `_chart_text`: nothing in a source can add a link, image, HTML,
+heading, table cell or chart element. Evidence links point at the file and line (`.txt`/`.md`, relative to the
+report) or at the article's URL. The same result gives the same bytes: there are no timestamps, and every list has
+a fixed order.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
-from itertools import combinations
+from dataclasses import dataclass
 from pathlib import PurePath
 from string import punctuation
 from urllib.parse import quote, urlsplit
 
-from .claims import Claim
+from .claims import CASUALTY_ROLES, Claim
 from .compare import Finding, Slot, display_value
 from .escape import escape
+from .group import shared_statements
 from .ingest import Document
 from .pipeline import Result
 from .segment import Sentence
@@ -30,20 +35,146 @@ _ELLIPSIS = "…"
 _WHITESPACE = re.compile(r"\s+")
 # Titles in the sources table are cut to this many characters, so the table fits the first screen.
 _TITLE_LENGTH = 80
-# The summary names this many disputed quantities.
+# The summary names this many disputed quantities ...
 _HEADLINE_CONFLICTS = 5
+# ... and this many single-source claims to verify next; their section shows this many before the rest collapse.
+_VERIFY_NEXT = 5
+_SINGLE_SHOWN = 10
 _SHARED_STATEMENTS = 30     # a large corpus shares hundreds; the JSONL has them all
+_SOURCE_PAIRS = 20          # 5,000 articles make millions of pairs; the JSONL has every pair that compared values
 _DOT = " · "
 # Characters a URL keeps as written; anything else (spaces, "<", ">", quotes, backticks, backslashes, non-ASCII)
 # is percent-encoded, so a URL cannot close its angle brackets or break the line.
 _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
+_PATH_SAFE = "/-._~"
+# Quotation marks a sentence may open with: such a sentence is shown as it is, not inside quotation marks of ours.
+_QUOTES = "\"'“”‘’«»„"
+# Roles that make a count a figure of the story's event rather than background.
+_EVENT_ROLES = CASUALTY_ROLES | {"launched", "intercepted", "destroyed"}
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+# Date labels by what happened on the date.
+_DATE_LABELS = {"founded": "founding date", "announced": "date announced", "started": "start date",
+                "ended": "end date", "passed": "date passed", "attacked": "date of the attack"}
+# Chart labels keep letters, digits and a few inert marks; anything else becomes a space.
+_CHART_UNSAFE = re.compile(r"[^\w .,:/()%+-]")
+_CHART_LABEL = 40
 
 
-def render_markdown(result: Result, title: str = "Cross-check report") -> str:
-    report = _Report(result)
+def describe(claim: Claim) -> str:
+    """What a value is, in plain words, from what its claim knows: what is counted, the event, the unit, the rate and
+    who or what it is for. "people killed", "interceptor drones per day", "investment (GBP)", "amount (USD) for
+    Ukraine", "start date".
+    Every label in the report (and the JSONL's "what") comes from here."""
+    if claim.kind == "date":
+        return _DATE_LABELS.get(claim.role or "", "date")
+    q = claim.mention
+    counted = _counted(claim)
+    if q.kind == "tally":
+        head = "vote tally"
+    elif q.kind == "money":
+        head = f"{counted or 'amount'} ({q.unit})" if q.unit else counted or "amount of money"
+    elif q.kind == "percent":
+        head = f"percentage{' of ' + counted if counted else ''}"
+    elif q.unit in _TIME_UNITS:
+        head = f"{counted + ', ' if counted else ''}{q.unit}s"
+    elif q.unit:
+        head = f"{counted or 'quantity'} ({q.unit})"
+    else:
+        head = counted or ("people" if claim.role in CASUALTY_ROLES else "number")
+    parts = [head]
+    # A count of people with a role that is not a casualty's ("children destroyed": the building was) keeps
+    # only what it counts.
+    people = claim.subject in ("people", "children")
+    if claim.role and q.kind != "tally" and (claim.role in CASUALTY_ROLES or not people):
+        parts.append(_role_word(claim))
+    if q.rate:
+        parts.append(f"per {q.rate}")
+    names = _scope_names(claim)
+    if names:
+        parts.append("for " + " and ".join(names))
+    return " ".join(parts)
+
+
+def _counted(claim: Claim) -> str:
+    """What a number counts, as the sentence words it (its last three words), else the normalised subject."""
+    counts = (claim.mention.counts or "").strip()
+    if claim.subject in ("people", "children") and claim.role in CASUALTY_ROLES:
+        return claim.subject
+    if counts:
+        return " ".join(counts.split()[-3:])
+    return claim.subject or ""
+
+
+def _role_word(claim: Claim) -> str:
+    """The event word: "rescued" covers "evacuated" in the claims' vocabulary; say which the sentence says."""
+    if claim.role == "rescued" and re.search(r"\bevacuat", claim.sentence.text, re.IGNORECASE):
+        return "evacuated"
+    return claim.role or ""
+
+
+def _scope_names(claim: Claim) -> list[str]:
+    """The names a value is for, as the sentence spells them: scope keys are the names' first letters."""
+    names = []
+    for key in sorted(claim.scope):
+        found = re.search(rf"\b{re.escape(key)}\w*", claim.sentence.text, re.IGNORECASE)
+        if found and found.group(0)[:1].isupper():
+            names.append(found.group(0))
+    return names
+
+
+def group_label(claims: list[Claim]) -> str:
+    """One label for the claims of one quantity: the one most of them get, the most explicit among equals."""
+    labels = Counter(describe(c) for c in claims)
+    return max(labels, key=lambda label: (labels[label], label not in ("number", "date"), len(label), label))
+
+
+def shown_statements(result: Result) -> list[tuple[Sentence, ...]]:
+    """The shared statements the report lists, in its order (the JSONL has them all)."""
+    return shared_statements(result.groups, result.claims, _copy_of(result))[:_SHARED_STATEMENTS]
+
+
+@dataclass(frozen=True)
+class SourcePair:
+    """What two sources have in common: statements told alike, values compared (agreeing or conflicting)."""
+
+    docs: tuple[str, str]
+    statements: int
+    agree: int
+    conflict: int
+
+
+def source_pairs(result: Result, statements: list[tuple[Sentence, ...]]) -> list[SourcePair]:
+    """Every pair of independent sources that compared a value, those that dispute most first, then those that
+    agree and share most. Built from the findings, so in time linear in them, not in the square of the sources;
+    each pair's shared statements are counted from the statements each of the two documents is in."""
+    order = {d.id: i for i, d in enumerate(result.documents)}
+    verdicts: Counter = Counter()
+    for finding in result.comparison.findings:
+        a, b = sorted((c.doc for c in finding.claims), key=order.__getitem__)
+        verdicts[a, b, finding.type] += 1
+    statements_of: dict[str, set[int]] = {}
+    for n, statement in enumerate(statements):
+        for sentence in statement:
+            statements_of.setdefault(sentence.doc, set()).add(n)
+    pairs = []
+    for a, b in dict.fromkeys((a, b) for a, b, _ in verdicts):
+        shared = len(statements_of.get(a, set()) & statements_of.get(b, set()))
+        pairs.append(SourcePair((a, b), shared, verdicts[a, b, "agreement"], verdicts[a, b, "conflict"]))
+    return sorted(pairs, key=lambda p: (-p.conflict, -(p.agree + p.statements), order[p.docs[0]], order[p.docs[1]]))
+
+
+def _copy_of(result: Result) -> dict[str, str]:
+    """Each copy -> the document it repeats. A copy repeats its source's claims, it does not corroborate them."""
+    return {doc: c.representative for c in result.copies for doc in c.docs if doc != c.representative}
+
+
+def render_markdown(result: Result, title: str = "Cross-check report", report_path: str | None = None) -> str:
+    """The report. Links to `.txt`/`.md` sources are relative to `report_path`'s folder (the working folder when
+    the report goes to stdout)."""
+    report = _Report(result, os.path.dirname(os.path.abspath(report_path)) if report_path else os.getcwd())
     lines = [f"# {escape(title)}", ""]
-    for section in (report.summary, report.sources, report.conflicts, report.corroborated, report.shared_statements,
-                    report.single_source, report.source_pairs):
+    for section in (report.summary, report.sources, report.conflicts, report.corroborated, report.rounding,
+                    report.shared_statements, report.single_source, report.source_pairs):
         lines += section()
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -51,8 +182,9 @@ def render_markdown(result: Result, title: str = "Cross-check report") -> str:
 class _Report:
     """The sections of the report, over lookups they share."""
 
-    def __init__(self, result: Result):
+    def __init__(self, result: Result, report_dir: str):
         self.result = result
+        self.report_dir = report_dir
         self.docs = {d.id: d for d in result.documents}
         self.doc_order = {d.id: i for i, d in enumerate(result.documents)}
         self.names = _source_names(result.documents)
@@ -65,41 +197,68 @@ class _Report:
         # Groups in order of their best finding: the most important conflict first.
         disputed = {f.group for f in comparison.findings if f.type == "conflict"}
         self.conflict_groups = [g for g in self.findings_of if g in disputed]
-        # What each disputed quantity is, in the words of its most important conflict.
-        self.disputed = {g: next(f.what for f in self.findings_of[g] if f.type == "conflict")
-                         for g in self.conflict_groups}
-        agreed = [g for g in self.findings_of if g not in disputed]
+        self.labels = {g.id: group_label(list(g.claims)) for g in comparison.value_groups}
+        agreeing = {f.group for f in comparison.findings if f.type == "agreement"}
+        agreed = [g for g in self.findings_of if g not in disputed and g in agreeing]
+        # Quantities whose only finding is that one figure is the other rounded (findings of type "rounding"):
+        # neither a conflict nor a plain agreement; they get a short section of their own.
+        self.rounding_groups = [g for g in self.findings_of if g not in disputed and g not in agreeing]
         # The claims most sources carry first; among equals, the surest agreement first.
         self.agreed_groups = sorted(agreed, key=lambda g: -len(self.value_groups[g].docs))
-        self.single = comparison.single_source()
-        # Each copy -> the document it repeats. A copy repeats its source's claims, it does not corroborate them.
-        self.copy_of = {doc: c.representative for c in result.copies for doc in c.docs if doc != c.representative}
+        self.copy_of = _copy_of(result)
+        self.single = _ranked(comparison.single_source(), result, self.labels.values())
+        self.statements = shared_statements(result.groups, result.claims, self.copy_of)
 
     # ------------------------------------------------------------ sections
 
     def summary(self) -> list[str]:
         result = self.result
+        comparison = result.comparison
         inputs = ", ".join(escape(path) for path in _inputs(result.documents))
+        slots = comparison.slots
+        restated = len(result.claims) - len(slots)
+        in_group = {c.id: g.id for g in comparison.value_groups for c in g.claims}
+        disputed = sum(in_group.get(s.claim.id) in set(self.conflict_groups) for s in slots)
+        rounded = sum(in_group.get(s.claim.id) in set(self.rounding_groups) for s in slots)
+        agreed = sum(s.claim.id in in_group for s in slots) - disputed - rounded
+        single = len(self.single)
+        copies_only = len(slots) - disputed - agreed - rounded - single
+        values = _count(len(result.claims), "number or date", "numbers and dates")
+        parts = [f"{disputed} in conflicts", f"{agreed} corroborated", f"{single} single-source"]
+        if rounded:
+            parts.insert(2, f"{rounded} rounded")
+        if copies_only:
+            parts.append(f"{copies_only} repeated by copies")
         lines = [f"Checked {_count(len(result.documents), 'source')}{' from ' + inputs if inputs else ''}: "
-                 f"{_count(len(result.sentences), 'sentence')}, "
-                 f"{_count(len(result.claims), 'claim')} (numbers and dates).", "",
-                 f"- **{_count(len(self.conflict_groups), 'conflict')}**{self._conflict_list()}",
+                 f"{_count(len(result.sentences), 'sentence')} stating {values}"
+                 + (f"; {restated} of them repeat a figure their own source already gives" if restated else "")
+                 + f". That leaves {_count(len(slots), 'figure')}, one per source and quantity: "
+                 + " + ".join(parts) + ".",
+                 "",
+                 f"- **{_count(len(self.conflict_groups), 'conflict')}**: quantities on which sources give "
+                 f"different values ({_count(disputed, 'figure')}){self._conflict_list()}",
                  *self._conflict_headlines(),
-                 f"- **{_count(len(self.agreed_groups), 'corroborated claim')}**: the same value from two "
-                 "sources or more",
-                 f"- **{_count(len(self.single), 'single-source claim')}** with a number or date: what to verify "
-                 "next"]
+                 f"- **{_count(len(self.agreed_groups), 'corroborated claim')}**: values stated alike by two "
+                 f"sources or more ({_count(agreed, 'figure')})",
+                 *([f"- **{_count(len(self.rounding_groups), 'rounded figure')}**: one source's figure is the "
+                     f"other's rounded ({_count(rounded, 'figure')})"] if rounded else []),
+                 f"- **{_count(single, 'single-source claim')}**: stated by one source only"]
         copies = _count(len(self.copy_of), "duplicate or syndicated copy", "duplicates or syndicated copies")
-        lines += [f"- **{copies}**{self._copy_list()}", ""]
+        shared = _count(len(self.statements), "statement")
+        lines += ["", f"Also: **{copies}** among the sources{self._copy_list()}; **{shared}** told by several "
+                  "sources in similar words.", ""]
         if len(result.documents) < 2:
             lines += ["Only one source was given: nothing can be cross-checked.", ""]
+        if self.single:
+            lines += ["**Verify next**, the single-source figures that matter most to the story:", ""]
+            lines += [self._single_line(claims) for claims in self._single_sentences()[:_VERIFY_NEXT]] + [""]
         return lines
 
     def _conflict_list(self) -> str:
         if not self.conflict_groups:
             return ""
         pairs = sum(f.type == "conflict" for f in self.result.comparison.findings)
-        return f" ({_count(pairs, 'conflicting pair')}), most important first:"
+        return f", {_count(pairs, 'conflicting pair')}; most important first:"
 
     def _conflict_headlines(self) -> list[str]:
         """The first disputed quantities and their values, so the first screen says what to look at."""
@@ -112,7 +271,8 @@ class _Report:
         if not self.copy_of:
             return ""
         copies = sorted(self.copy_of.items(), key=lambda item: self.doc_order[item[0]])
-        return ": " + "; ".join(f"{self.names[copy]} repeats {self.names[original]}" for copy, original in copies)
+        return " (" + "; ".join(f"{self.names[copy]} repeats {self.names[original]}"
+                                for copy, original in copies) + ")"
 
     def sources(self) -> list[str]:
         result = self.result
@@ -125,13 +285,14 @@ class _Report:
             if url:
                 title = f"[{title or 'link'}](<{url}>)"
             document = escape(doc.id) + (f" ({escape(doc.origin)})" if doc.source_format == "jsonl" else "")
-            outlet = escape(doc.outlet)
+            # An outlet that is only the file name is not said twice.
+            outlet = "—" if doc.outlet == PurePath(doc.id).stem else escape(doc.outlet)
             if doc.id in self.copy_of:
                 outlet += f" (copy of {self.names[self.copy_of[doc.id]]})"
-            rows.append([document, outlet, _date(doc, "unknown"), title or "—",
+            rows.append([document, outlet, _date(doc, "—"), title or "—",
                          str(sentences[doc.id]), str(claims[doc.id])])
         lines = ["## Sources", ""]
-        lines += _table(["document", "outlet", "published", "title", "sentences", "claims"], rows,
+        lines += _table(["document", "outlet", "published", "title", "sentences", "numbers and dates"], rows,
                         numeric=2) + [""]
         guessed = [d for d in result.documents if d.encoding not in ("utf-8", "utf-8-sig")]
         if guessed:
@@ -168,112 +329,158 @@ class _Report:
             # Values that agree within rounding or an approximation are not all equal: show them all.
             labels = _value_labels(self._entries(group, by_value=True))
             told_as = f"; told as {_DOT.join(labels)}" if len(labels) > 1 else ""
-            lines += [f"- “{_excerpt(best.sentence, [best])}” — {self._carried_by(entries)}: {outlets}{told_as}",
+            lines += [f"- {escape(self.labels[group])}: {_quoted(best.sentence, [best])} — "
+                      f"{self._carried_by(entries)}: {outlets}{told_as}",
                       "",
                       f"  <details><summary>{_count(len(entries), 'wording')}</summary>", ""]
-            lines += [f"  - {self._who(claim)}: “{_excerpt(claim.sentence, [claim], whole=True)}” "
+            lines += [f"  - {self._who(claim)}: {_quoted(claim.sentence, [claim], whole=True)} "
                       f"{self._place(claim)}" for claim in entries]
             lines += ["", "  </details>", ""]
         return lines
 
+    def rounding(self) -> list[str]:
+        """Quantities where one figure is the other rounded ("34%" and "33.7%"): a section only when there are any."""
+        if not self.rounding_groups:
+            return []
+        lines = ["## Rounded figures", "", "One source gives the figure rounded, another more precisely: the same "
+                 "quantity, not a conflict.", ""]
+        for group in self.rounding_groups:
+            lines.append(f"- {escape(self.labels[group])}: "
+                         + "; ".join(self._pair(f) for f in self.findings_of[group] if f.type == "rounding"))
+            lines += [f"  - {self._who(claim)}: {_quoted(claim.sentence, [claim], whole=True)} {self._place(claim)}"
+                      for claim in self._entries(group, by_value=True)]
+        return lines + [""]
+
     def shared_statements(self) -> list[str]:
-        """Sentences several sources tell in similar words (the group stage): quotes, announcements, facts."""
-        groups = [g for g in self.result.groups if len({self.copy_of.get(d, d) for d in g.docs}) > 1]
-        groups.sort(key=lambda g: -len(g.docs))
+        """Sentences several sources tell in the same words or nearly, stating the same numbers and dates."""
         lines = ["## Shared statements", ""]
-        if not groups:
+        if not self.statements:
             return lines + ["No two sources tell the same statement in similar words.", ""]
-        lines += ["Statements two sources or more tell in similar words, the most widely told first.", ""]
-        for group in groups[:_SHARED_STATEMENTS]:
-            first = group.members[0]
-            outlets = ", ".join(self.names[d] for d in group.docs)
-            lines += [f"- “{_excerpt(first, [])}” — {_count(len(group.docs), 'source')}: {outlets}", "",
-                      f"  <details><summary>{_count(len(group.members), 'wording')}</summary>", ""]
-            lines += [f"  - {self._who(s)}: “{_excerpt(s, [], whole=True)}” {self._place(s)}" for s in group.members]
+        lines += ["Statements two sources or more tell in similar words, with the same numbers and dates where "
+                  "they give any; the most widely told first.", ""]
+        for statement in self.statements[:_SHARED_STATEMENTS]:
+            docs = list(dict.fromkeys(s.doc for s in statement))
+            outlets = ", ".join(self.names[d] for d in docs)
+            lines += [f"- {_quoted(statement[0], [])} — {_count(len(docs), 'source')}: {outlets}", "",
+                      f"  <details><summary>{_count(len(statement), 'wording')}</summary>", ""]
+            lines += [f"  - {self._who(s)}: {_quoted(s, [], whole=True)} {self._place(s)}" for s in statement]
             lines += ["", "  </details>", ""]
-        if len(groups) > _SHARED_STATEMENTS:
-            lines += [f"And {len(groups) - _SHARED_STATEMENTS} more, in the JSONL findings.", ""]
+        more = len(self.statements) - _SHARED_STATEMENTS
+        if more > 0:
+            lines += [f"And {more} more, in the JSONL (`statement` records).", ""]
         return lines
 
     def single_source(self) -> list[str]:
         lines = ["## Single-source claims", ""]
         if not self.single:
             return lines + ["Every number and date was matched with another source.", ""]
-        lines += ["Numbers and dates only one source gives, by source in reading order: what to verify next.", ""]
-        by_doc: dict[str, list[Slot]] = {}
-        for slot in self.single:
-            by_doc.setdefault(slot.doc, []).append(slot)
-        for doc_id in sorted(by_doc, key=self.doc_order.__getitem__):
-            doc = self.docs[doc_id]
-            slots = by_doc[doc_id]
-            # The file name, unless the name shown has it already or it is the outlet's name plus an extension
-            # (the seeds: "000_a28f.txt").
-            shown = PurePath(doc.id).stem == doc.outlet or escape(doc.id) in self.names[doc_id]
-            file = "" if shown else f"{_DOT}{escape(doc.id)}"
-            lines += [f"### {self.names[doc_id]}{file} ({_count(len(slots), 'claim')})", ""]
-            # Values stated in one sentence share one line.
-            by_sentence: dict[int, list[Claim]] = {}
-            for slot in slots:
-                by_sentence.setdefault(slot.claim.sentence.start, []).append(slot.claim)
-            for start in sorted(by_sentence):
-                claims = by_sentence[start]
-                lines.append(f"- {_where_in(doc, start)}: {_excerpt(claims[0].sentence, claims)}")
-            lines.append("")
+        sentences = self._single_sentences()
+        lines += [f"{_count(len(self.single), 'number or date', 'numbers and dates')} only one source gives, in "
+                  f"{_count(len(sentences), 'sentence')}, ranked by what matters to the story: figures of its "
+                  "event (tolls, counts of what was launched or destroyed), quantities other sources give too, "
+                  "amounts and exact dates first; relative dates, bare years, durations and small incidental "
+                  "counts last.", ""]
+        lines += [self._single_line(claims) for claims in sentences[:_SINGLE_SHOWN]] + [""]
+        rest = sentences[_SINGLE_SHOWN:]
+        if rest:
+            lines += ["<details>", f"<summary>{_count(len(rest), 'more sentence')}, ranked</summary>", ""]
+            lines += [self._single_line(claims) for claims in rest]
+            lines += ["", "</details>", ""]
         return lines
 
+    def _single_sentences(self) -> list[list[Claim]]:
+        """The ranked single-source claims, those of one sentence on one line, at the rank of its first."""
+        by_sentence: dict[tuple[str, int], list[Claim]] = {}
+        for slot in self.single:
+            by_sentence.setdefault((slot.doc, slot.claim.sentence.start), []).append(slot.claim)
+        return list(by_sentence.values())
+
+    def _single_line(self, claims: list[Claim]) -> str:
+        first = claims[0]
+        return (f"- {escape(describe(first))}: {_excerpt(first.sentence, claims)} — {self.names[first.doc]} "
+                f"{self._place(first)}")
+
     def source_pairs(self) -> list[str]:
-        result = self.result
-        ids = [d.id for d in result.documents]
-        similar: Counter = Counter()
-        for group in result.groups:
-            for a, b in combinations(sorted(group.docs, key=self.doc_order.__getitem__), 2):
-                similar[a, b] += 1
-        verdicts: Counter = Counter()
-        for finding in result.comparison.findings:
-            a, b = sorted((c.doc for c in finding.claims), key=self.doc_order.__getitem__)
-            verdicts[a, b, finding.type] += 1
-        rows = []
-        for a, b in combinations(ids, 2):
-            agree, conflict = verdicts[a, b, "agreement"], verdicts[a, b, "conflict"]
-            if similar[a, b] or agree or conflict:
-                rows.append([self.names[a], self.names[b], str(similar[a, b]), str(agree + conflict), str(agree),
-                             str(conflict)])
+        pairs = source_pairs(self.result, self.statements)
         lines = ["## Source pairs", ""]
-        if not rows:
-            return lines + ["No two sources share a statement, a number or a date.", ""]
-        lines += ["What each pair of sources shares: statements told in similar words, and the numbers and dates "
-                  "both give, compared one to one. Pairs with nothing in common are left out.", ""]
-        return lines + _table(["source", "source", "similar sentences", "values compared", "agree", "conflict"],
-                              rows, numeric=4) + [""]
+        if not pairs:
+            return lines + ["No two sources compared a number or date.", ""]
+        lines += ["Pairs of sources that compared numbers or dates, those that dispute most first, then those that "
+                  "agree and share most; statements = shared statements both tell.", ""]
+        rows = [[self.names[p.docs[0]], self.names[p.docs[1]], str(p.statements), str(p.agree + p.conflict),
+                 str(p.agree), str(p.conflict)] for p in pairs[:_SOURCE_PAIRS]]
+        lines += _table(["source", "source", "statements", "values compared", "agree", "conflict"], rows,
+                        numeric=4) + [""]
+        more = len(pairs) - _SOURCE_PAIRS
+        if more > 0:
+            lines += [f"And {_count(more, 'more pair')}, in the JSONL (`source_pair` records).", ""]
+        return lines
 
     # ------------------------------------------------------------ parts
 
     def _conflict(self, n: int, group: str) -> list[str]:
         findings = self.findings_of[group]
         entries = self._entries(group, by_value=True)
-        kind = "dates" if entries[0].kind == "date" else "figures"
-        values = len({display_value(claim) for claim in entries})
-        sources = len({claim.doc for claim in entries})
-        lines = [f"### {n}. {self._headline(group)}", "",
-                 f"{_count(sources, 'source')} give {values} different {kind}.{self._newest_note(entries)}", ""]
+        lines = [f"### {n}. {self._headline(group)}", "", self._reason(entries), ""]
         newest = self._newest(entries)
         for claim in entries:
             also = self._also(claim)
             lines.append(f"- **{escape(claim.surface)}** — {self._who(claim, claim.doc in newest)}: "
-                         f"“{_excerpt(claim.sentence, [claim], whole=True)}”{also} {self._place(claim)}")
+                         f"{_quoted(claim.sentence, [claim], whole=True)}{also} {self._place(claim)}")
         lines.append("")
-        if len(findings) == 1:
-            return lines + [escape(findings[0].explanation), ""]
+        lines += self._chart(group, entries)
         conflicts = sum(f.type == "conflict" for f in findings)
         agreeing = len(findings) - conflicts
         summary = f"{_count(len(findings), 'pair')} compared: {conflicts} conflicting, {agreeing} agreeing"
         lines += ["<details>", f"<summary>{summary}</summary>", ""]
-        lines += [f"- {f.type}, score {f.score:.2f}: {escape(f.explanation)}" for f in findings]
+        lines += [f"- {self._pair(f)}" for f in findings]
         return lines + ["", "</details>", ""]
+
+    def _reason(self, entries: list[Claim]) -> str:
+        """Why the block is a conflict, said once: how far apart the figures are, whether any is approximate, and
+        whether the sources were published on different days."""
+        kind = "dates" if entries[0].kind == "date" else "figures"
+        values = _value_labels(entries)
+        sources = len({claim.doc for claim in entries})
+        text = f"{_count(sources, 'source')} give {len(values)} different {kind}, {values[0]} to {values[-1]}"
+        approx = sorted({c.mention.approx for c in entries if c.kind == "number" and c.mention.approx})
+        if kind == "dates":
+            text += ": they do not overlap."
+        elif approx:
+            text += (", further apart than rounding and the approximations stated ("
+                     + ", ".join(f"“{escape(a)}”" for a in approx) + ") allow.")
+        else:
+            text += ", all stated as exact figures."
+        return text + self._newest_note(entries)
+
+    def _pair(self, finding: Finding) -> str:
+        """One compared pair, in a few words: the reason common to the block is said above it."""
+        a, b = finding.claims
+        if finding.type in ("conflict", "rounding"):
+            verdict = "one rounded" if finding.type == "rounding" else "conflict"
+        else:
+            verdict = "agree, same value" if display_value(a) == display_value(b) else "agree, within rounding"
+        return (f"{verdict}: **{escape(a.surface)}** ({self.names[a.doc]}) and **{escape(b.surface)}** "
+                f"({self.names[b.doc]}), score {finding.score:.2f}")
+
+    def _chart(self, group: str, entries: list[Claim]) -> list[str]:
+        """A Mermaid bar chart of the figures by publication date, when the sources were published on several
+        days: a toll that rises from day to day reads at a glance. Labels keep only inert characters."""
+        dated = [c for c in entries if self.docs[c.doc].published and c.kind == "number"
+                 and c.mention.value is not None and c.mention.tally is None]
+        if len({self.docs[c.doc].published for c in dated}) < 2:
+            return []
+        dated.sort(key=lambda c: (self.docs[c.doc].published, c.mention.value, self.doc_order[c.doc]))
+        labels = ", ".join(f'"{_chart_text(_date(self.docs[c.doc]) + " " + self.docs[c.doc].outlet)}"'
+                           for c in dated)
+        values = ", ".join(_plain_number(c.mention.value) for c in dated)
+        what = _chart_text(self.labels[group])
+        return ["```mermaid", "xychart-beta", f'    title "{what}, by publication date"', f"    x-axis [{labels}]",
+                f'    y-axis "{what}"', f"    bar [{values}]", "```", ""]
 
     def _headline(self, group: str) -> str:
         """What is disputed and the values given: "people killed: 16 · 19 · 25"."""
-        return f"{escape(self.disputed[group])}: {_DOT.join(_value_labels(self._entries(group, by_value=True)))}"
+        return f"{escape(self.labels[group])}: {_DOT.join(_value_labels(self._entries(group, by_value=True)))}"
 
     def _entries(self, group: str, by_value: bool) -> list[Claim]:
         """One claim per slot of the value group: the statement its best finding cites, so the sentence shown is
@@ -305,7 +512,7 @@ class _Report:
         if not newest:
             return ""
         names = ", ".join(dict.fromkeys(self.names[c.doc] for c in claims if c.doc in newest))
-        note = f" Newest: {names}, which may carry an updated figure."
+        note = f" Reported on different days; newest: {names}, which may carry an updated figure."
         undated = len({c.doc for c in claims if self.docs[c.doc].published is None})
         if undated:
             note += f" {_count(undated, 'source is', 'sources are')} undated."
@@ -323,11 +530,65 @@ class _Report:
         return f"{self.names[claim.doc]}, {_date(self.docs[claim.doc])}{' (newest)' if newest else ''}"
 
     def _place(self, claim: Claim | Sentence) -> str:
-        """Where to find the sentence: file and line, or the JSONL record; and a link when the source has a URL."""
+        """Where to find the sentence, as a link where one can exist: to the file and line of a text or markdown
+        file (relative to the report, with a line anchor as forges read it), else the record and character, with
+        the article's URL."""
         doc = self.docs[claim.doc]
-        url = _safe_url(doc.url)
         start = claim.start if isinstance(claim, Sentence) else claim.sentence.start
-        return f"({_location(doc, start)}{f', [link](<{url}>)' if url else ''})"
+        url = _safe_url(doc.url)
+        if doc.source_format in ("text", "markdown") and doc.origin:
+            target = os.path.relpath(os.path.abspath(doc.origin), self.report_dir).replace(os.sep, "/")
+            line = _line(doc, start)
+            # The file is named once: where the source's name is the file's, the link says only the line.
+            shown = f"line {line}" if doc.outlet == PurePath(doc.id).stem else f"{escape(doc.id, in_link=True)}:{line}"
+            link = f"[{shown}](<{quote(target, safe=_PATH_SAFE)}#L{line}>)"
+            return f"({link}{f', [article](<{url}>)' if url else ''})"
+        return f"({_location(doc, start)}{f', [article](<{url}>)' if url else ''})"
+
+
+def _ranked(single: list[Slot], result: Result, shared_labels) -> list[Slot]:
+    """Single-source claims, those that matter most to the story first (see `_importance`)."""
+    labels_by_doc: dict[str, set[str]] = {}
+    for claim in result.claims:
+        # Only labels that say what is counted or what happened: "amount (USD)" or "date" alone says nothing of
+        # the story.
+        if claim.kind == "number" and (claim.subject or claim.role):
+            labels_by_doc.setdefault(claim.doc, set()).add(describe(claim))
+    given_by: Counter = Counter(label for labels in labels_by_doc.values() for label in labels)
+    sentences = Counter(s.doc for s in result.sentences)
+    order = {d.id: i for i, d in enumerate(result.documents)}
+    shared = set(shared_labels)
+
+    def key(slot: Slot):
+        claim = slot.claim
+        label = describe(claim)
+        elsewhere = claim.kind == "number" and bool(claim.subject or claim.role) and (
+            given_by[label] > 1 or label in shared)
+        return (-_importance(claim, elsewhere, claim.sentence.index / max(1, sentences[slot.doc])),
+                order[slot.doc], claim.sentence.start, claim.mention.start)
+
+    return sorted(single, key=key)
+
+
+def _importance(claim: Claim, elsewhere: bool, position: float) -> float:
+    """How much a single-source figure matters to a fact-checker. Minor ones score below every other: relative
+    and bare-year dates ("the past week", "This year", "in 2023"), durations ("one-year"), and small counts with
+    no event ("6 postage stamps", "three projects"). Above them: figures of the story's event (tolls, what was
+    launched, intercepted, destroyed), quantities another source also gives a figure for, amounts and exact
+    dates, specific figures; and, among equals, what comes earlier in its article."""
+    m = claim.mention
+    if claim.kind == "date":
+        minor = m.granularity not in ("day", "month") or m.resolution not in ("explicit", "year from publication date")
+        score = 1.0 + (claim.role is not None) * 0.5 + (m.granularity == "day") * 0.5
+    else:
+        value = m.value if m.value is not None else (m.low if m.low is not None else m.high)
+        small = m.kind == "count" and value is not None and value < 10 and claim.role not in _EVENT_ROLES
+        minor = small or m.unit in _TIME_UNITS
+        score = (3.0 * (claim.role in _EVENT_ROLES) + 1.0 * (m.kind in ("money", "percent", "tally"))
+                 + 0.5 * (claim.subject is not None or m.unit is not None))
+    if minor:
+        return -1.0 + (1.0 - position) * 0.5
+    return score + 2.0 * elsewhere + (1.0 - position)
 
 
 # ---------------------------------------------------------------- text
@@ -348,6 +609,13 @@ def _excerpt(sentence: Sentence, claims: list[Claim], whole: bool = False) -> st
             end = gaps[-1] if gaps else last + _CONTEXT
     marked = _marked(text[start:end], [(s - start, e - start) for s, e in spans])
     return (_ELLIPSIS if start > 0 else "") + marked + (_ELLIPSIS if end < len(text) else "")
+
+
+def _quoted(sentence: Sentence, claims: list[Claim], whole: bool = False) -> str:
+    """The excerpt in quotation marks, unless it opens or closes with a quotation mark of its own (a quote, or a
+    sentence ending on one): never two marks side by side."""
+    excerpt = _excerpt(sentence, claims, whole)
+    return excerpt if excerpt[:1] in _QUOTES or excerpt[-1:] in _QUOTES else f"“{excerpt}”"
 
 
 def _marked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -442,6 +710,17 @@ def _where_in(doc: Document, offset: int) -> str:
 
 def _line(doc: Document, offset: int) -> int:
     return doc.text.count("\n", 0, offset) + 1
+
+
+def _chart_text(text: str) -> str:
+    """A label for a Mermaid chart: inside double quotes, with nothing that could end the string, the line or the
+    fenced block, or be read as markup (quotes, backticks, brackets, "#", ";", "<")."""
+    return " ".join(_CHART_UNSAFE.sub(" ", text).split())[:_CHART_LABEL].strip()
+
+
+def _plain_number(value: float) -> str:
+    """A number as a chart reads it: digits, a point, no exponent."""
+    return str(int(value)) if float(value).is_integer() else f"{value:f}".rstrip("0").rstrip(".")
 
 
 def _inputs(documents: list[Document]) -> list[str]:
