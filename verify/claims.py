@@ -43,6 +43,16 @@ class Claim:
         return self.mention.surface
 
     @property
+    def role(self) -> str | None:
+        """What happened, as the lemma of the frame's predicate ("kill", "win", "price"), or None."""
+        return self.frame.predicate.lemma if self.frame.predicate else None
+
+    @property
+    def subject(self) -> str | None:
+        """What is counted, as the lemma of the frame's counted noun ("seat", "people"), or None."""
+        return self.frame.counted.lemma if self.frame.counted else None
+
+    @property
     def is_part(self) -> bool:
         return self.frame.part_of is not None
 

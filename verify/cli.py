@@ -101,7 +101,7 @@ def check(paths, report_path, jsonl_path, matcher_path, model, cache_dir, no_cac
     result = run_check(paths, model=model, cache_dir=cache_dir, use_cache=not no_cache, fields=fields,
                        skip_bad=skip_bad, matcher=matcher_path)
     _warn_skipped(result.problems)
-    markdown = render_markdown(result)
+    markdown = render_markdown(result, report_path=report_path)
     outputs = {jsonl_path: render_jsonl(result)} if jsonl_path else {}
     if report_path:
         outputs[report_path] = markdown

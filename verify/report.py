@@ -19,7 +19,7 @@ from pathlib import PurePath
 from string import punctuation
 from urllib.parse import quote, urlsplit
 
-from .claims import CASUALTY_ROLES, Claim
+from .claims import Claim
 from .compare import Finding, Slot, display_value
 from .escape import escape
 from .group import shared_statements
@@ -49,77 +49,47 @@ _URL_SAFE = "/:?#[]@!$&'()*+,;=%-._~"
 _PATH_SAFE = "/-._~"
 # Quotation marks a sentence may open with: such a sentence is shown as it is, not inside quotation marks of ours.
 _QUOTES = "\"'“”‘’«»„"
-# Roles that make a count a figure of the story's event rather than background.
-_EVENT_ROLES = CASUALTY_ROLES | {"launched", "intercepted", "destroyed"}
+# Units of duration (a closed class): a figure in them is background ("a one-year plan"), not the story's event.
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
-# Date labels by what happened on the date.
-_DATE_LABELS = {"founded": "founding date", "announced": "date announced", "started": "start date",
-                "ended": "end date", "passed": "date passed", "attacked": "date of the attack"}
 # Chart labels keep letters, digits and a few inert marks; anything else becomes a space.
 _CHART_UNSAFE = re.compile(r"[^\w .,:/()%+-]")
 _CHART_LABEL = 40
 
 
 def describe(claim: Claim) -> str:
-    """What a value is, in plain words, from what its claim knows: what is counted, the event, the unit, the rate and
-    who or what it is for. "people killed", "interceptor drones per day", "investment (GBP)", "amount (USD) for
-    Ukraine", "start date".
-    Every label in the report (and the JSONL's "what") comes from here."""
+    """What a value is, in plain words, from its frame (verify/frames.py): whose, what is counted, what happened,
+    where, the unit and the rate. "Labour's vote share (%)", "bodies recovered in Kerr County", "investment (GBP)",
+    "date of the crash". Every label in the report (and the JSONL's "what") comes from here."""
+    f, m = claim.frame, claim.mention
+    holder = f"{f.holder.text}'s " if f.holder and not f.holder.text.endswith(("'s", "’s")) else \
+        f"{f.holder.text} " if f.holder else ""
     if claim.kind == "date":
-        return _DATE_LABELS.get(claim.role or "", "date")
-    q = claim.mention
-    counted = _counted(claim)
-    if q.kind == "tally":
-        head = "vote tally"
-    elif q.kind == "money":
-        head = f"{counted or 'amount'} ({q.unit})" if q.unit else counted or "amount of money"
-    elif q.kind == "percent":
-        head = f"percentage{' of ' + counted if counted else ''}"
-    elif q.unit in _TIME_UNITS:
-        head = f"{counted + ', ' if counted else ''}{q.unit}s"
-    elif q.unit:
-        head = f"{counted or 'quantity'} ({q.unit})"
+        if f.counted:
+            head = f"date of the {f.counted.text}"
+        elif f.predicate:
+            head = f"date {f.predicate.text}"
+        else:
+            head = "time" if m.granularity == "time" else "date"
+        return head + (f" in {f.place.text}" if f.place else "")
+    counted = f.counted.text if f.counted else (m.counts or "").strip()
+    if m.kind == "tally":
+        head = counted or "vote tally"
+    elif m.kind == "money":
+        head = f"{counted or 'amount'} ({m.unit})" if m.unit else counted or "amount of money"
+    elif m.kind == "percent":
+        head = f"{counted} (%)" if counted else "percentage"
+    elif m.unit:
+        head = f"{counted or 'quantity'} ({m.unit})"
     else:
-        head = counted or ("people" if claim.role in CASUALTY_ROLES else "number")
-    parts = [head]
-    # A count of people with a role that is not a casualty's ("children destroyed": the building was) keeps
-    # only what it counts.
-    people = claim.subject in ("people", "children")
-    if claim.role and q.kind != "tally" and (claim.role in CASUALTY_ROLES or not people):
-        parts.append(_role_word(claim))
-    if q.rate:
-        parts.append(f"per {q.rate}")
-    names = _scope_names(claim)
-    if names:
-        parts.append("for " + " and ".join(names))
+        head = counted or "number"
+    parts = [holder + head]
+    if f.predicate and f.predicate.lemma not in ("be", "have") and f.predicate.text.lower() not in head.lower():
+        parts.append(f.predicate.text)
+    if m.rate:
+        parts.append(f"per {m.rate}")
+    if f.place:
+        parts.append(f"in {f.place.text}")
     return " ".join(parts)
-
-
-def _counted(claim: Claim) -> str:
-    """What a number counts, as the sentence words it (its last three words), else the normalised subject."""
-    counts = (claim.mention.counts or "").strip()
-    if claim.subject in ("people", "children") and claim.role in CASUALTY_ROLES:
-        return claim.subject
-    if counts:
-        return " ".join(counts.split()[-3:])
-    return claim.subject or ""
-
-
-def _role_word(claim: Claim) -> str:
-    """The event word: "rescued" covers "evacuated" in the claims' vocabulary; say which the sentence says."""
-    if claim.role == "rescued" and re.search(r"\bevacuat", claim.sentence.text, re.IGNORECASE):
-        return "evacuated"
-    return claim.role or ""
-
-
-def _scope_names(claim: Claim) -> list[str]:
-    """The names a value is for, as the sentence spells them: scope keys are the names' first letters."""
-    names = []
-    for key in sorted(claim.scope):
-        found = re.search(rf"\b{re.escape(key)}\w*", claim.sentence.text, re.IGNORECASE)
-        if found and found.group(0)[:1].isupper():
-            names.append(found.group(0))
-    return names
 
 
 def group_label(claims: list[Claim]) -> str:
@@ -552,7 +522,7 @@ def _ranked(single: list[Slot], result: Result, shared_labels) -> list[Slot]:
     for claim in result.claims:
         # Only labels that say what is counted or what happened: "amount (USD)" or "date" alone says nothing of
         # the story.
-        if claim.kind == "number" and (claim.subject or claim.role):
+        if claim.kind == "number" and (claim.frame.counted or claim.frame.predicate):
             labels_by_doc.setdefault(claim.doc, set()).add(describe(claim))
     given_by: Counter = Counter(label for labels in labels_by_doc.values() for label in labels)
     sentences = Counter(s.doc for s in result.sentences)
@@ -562,7 +532,7 @@ def _ranked(single: list[Slot], result: Result, shared_labels) -> list[Slot]:
     def key(slot: Slot):
         claim = slot.claim
         label = describe(claim)
-        elsewhere = claim.kind == "number" and bool(claim.subject or claim.role) and (
+        elsewhere = claim.kind == "number" and bool(claim.frame.counted or claim.frame.predicate) and (
             given_by[label] > 1 or label in shared)
         return (-_importance(claim, elsewhere, claim.sentence.index / max(1, sentences[slot.doc])),
                 order[slot.doc], claim.sentence.start, claim.mention.start)
@@ -574,18 +544,20 @@ def _importance(claim: Claim, elsewhere: bool, position: float) -> float:
     """How much a single-source figure matters to a fact-checker. Minor ones score below every other: relative
     and bare-year dates ("the past week", "This year", "in 2023"), durations ("one-year"), and small counts with
     no event ("6 postage stamps", "three projects"). Above them: figures of the story's event (tolls, what was
-    launched, intercepted, destroyed), quantities another source also gives a figure for, amounts and exact
+    what the frame says happened to what), quantities another source also gives a figure for, amounts and exact
     dates, specific figures; and, among equals, what comes earlier in its article."""
     m = claim.mention
     if claim.kind == "date":
         minor = m.granularity not in ("day", "month") or m.resolution not in ("explicit", "year from publication date")
-        score = 1.0 + (claim.role is not None) * 0.5 + (m.granularity == "day") * 0.5
+        score = 1.0 + (claim.frame.predicate is not None) * 0.5 + (m.granularity == "day") * 0.5
     else:
         value = m.value if m.value is not None else (m.low if m.low is not None else m.high)
-        small = m.kind == "count" and value is not None and value < 10 and claim.role not in _EVENT_ROLES
+        # An event figure: the frame says what happened to what ("179 were killed", "Labour won 412 seats").
+        event = claim.frame.predicate is not None and (claim.frame.counted is not None or claim.frame.holder is not None)
+        small = m.kind == "count" and value is not None and value < 10 and not event
         minor = small or m.unit in _TIME_UNITS
-        score = (3.0 * (claim.role in _EVENT_ROLES) + 1.0 * (m.kind in ("money", "percent", "tally"))
-                 + 0.5 * (claim.subject is not None or m.unit is not None))
+        score = (3.0 * event + 1.0 * (m.kind in ("money", "percent", "tally"))
+                 + 0.5 * (claim.frame.counted is not None or m.unit is not None))
     if minor:
         return -1.0 + (1.0 - position) * 0.5
     return score + 2.0 * elsewhere + (1.0 - position)
