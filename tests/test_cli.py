@@ -116,7 +116,7 @@ def test_an_os_error_anywhere_is_one_line(inputs, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", "/some/cache/file")
 
-    monkeypatch.setattr("verify.segment.segment", denied)
+    monkeypatch.setattr("verify.pipeline.segment", denied)
     line = assert_one_line_error(invoke("extract", inputs / "ok.txt"))
     assert line == "verify: error: /some/cache/file: Permission denied"
 
