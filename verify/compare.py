@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -40,6 +40,9 @@ FULL_COMPARISON_LIMIT = 400
 NEIGHBOURS = 40
 # Slots of one document: restatements of one quantity.
 SLOT_THRESHOLD = 0.45
+# Above this many distinct claims of one bucket and value (or role) in a document, each is tested as a restatement
+# only against its nearest neighbours (see build_slots).
+SLOT_FULL_LIMIT = 2000
 
 # Tolerances for approximations, as fractions of the stated value.
 APPROX_SPREAD = 0.1         # "about", "roughly", "approximately": +/- 10 %
@@ -305,7 +308,15 @@ def _precision_rank(claim: Claim) -> int:
 
 
 def build_slots(claims: list[Claim], similarity) -> list[Slot]:
-    """Group each document's restatements of one quantity; pick the figure the document stands by."""
+    """Group each document's restatements of one quantity; pick the figure the document stands by.
+
+    Two claims of a document in different sentences are restatements when they are compatible, state the same
+    value (or a count with the same known role), and their similarity reaches SLOT_THRESHOLD; slots are the
+    connected sets. Only pairs that can pass are looked at: claims that are copies of one another (a sentence
+    repeated word for word) are tested once for all, and only within a block of one bucket and one value, or one
+    bucket and one role. Above SLOT_FULL_LIMIT claims in a block, each is tested against its nearest neighbours
+    only (as in `candidate_pairs`), so a long document costs time near linear in its length.
+    """
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
         by_doc.setdefault(claim.doc, []).append(claim)
@@ -319,17 +330,51 @@ def build_slots(claims: list[Claim], similarity) -> list[Slot]:
                 i = parent[i]
             return i
 
-        for i, a in enumerate(doc_claims):
-            for j in range(i + 1, len(doc_claims)):
-                b = doc_claims[j]
-                if a.sentence.index == b.sentence.index or not compatible(a, b):
-                    continue
-                same_value = _value_key(a) == _value_key(b)
-                # A count with a known role and subject restated with another value is the document's own
-                # update ("at least 13 dead", later "16 died"); two different dates are two events.
-                known = a.kind == "number" and a.role is not None and a.role == b.role
-                if (known or same_value) and similarity(a, b) >= SLOT_THRESHOLD:
-                    parent[find(j)] = find(i)
+        def union(i: int, j: int) -> None:
+            parent[find(j)] = find(i)
+
+        def linked(a: Claim, b: Claim) -> bool:
+            """Would two claims in different sentences be restatements of one quantity?"""
+            if not compatible(a, b):
+                return False
+            # A count with a known role and subject restated with another value is the document's own
+            # update ("at least 13 dead", later "16 died"); two different dates are two events.
+            known = a.kind == "number" and a.role is not None and a.role == b.role
+            return (known or _value_key(a) == _value_key(b)) and similarity(a, b) >= SLOT_THRESHOLD
+
+        sentence = [c.sentence.index for c in doc_claims]
+        classes = _copies_of_claims(doc_claims, similarity)
+        # Copies of one claim lie in different sentences: all restatements of one another, or none.
+        whole = []
+        for members in classes:
+            whole.append(len(members) == 1 or linked(doc_claims[members[0]], doc_claims[members[0]]))
+            if len(members) > 1 and whole[-1]:
+                for i in members[1:]:
+                    union(members[0], i)
+        for ca, cb in _slot_candidates(classes, doc_claims, similarity):
+            A, B = classes[ca], classes[cb]
+            if whole[ca] and whole[cb] and find(A[0]) == find(B[0]):
+                continue                       # already one slot: nothing to learn from this pair
+            if not linked(doc_claims[A[0]], doc_claims[B[0]]):
+                continue
+            # Every pair of A x B in different sentences is linked; link enough of them to connect what they
+            # connect. Two copies of a claim never share a sentence, so each claim has at most one partner in
+            # the other class that it may not be linked with.
+            if whole[ca] and len(A) > 1:
+                for j in B:
+                    union(A[0] if sentence[A[0]] != sentence[j] else A[1], j)
+            elif whole[cb] and len(B) > 1:
+                for i in A:
+                    union(B[0] if sentence[B[0]] != sentence[i] else B[1], i)
+            else:
+                for i in A[:2]:
+                    for j in B:
+                        if sentence[i] != sentence[j]:
+                            union(i, j)
+                for j in B[:2]:
+                    for i in A:
+                        if sentence[i] != sentence[j]:
+                            union(i, j)
         members: dict[int, list[Claim]] = {}
         for i, claim in enumerate(doc_claims):
             members.setdefault(find(i), []).append(claim)
@@ -342,6 +387,51 @@ def build_slots(claims: list[Claim], similarity) -> list[Slot]:
             best = min(group, key=lambda c: (_precision_rank(c), -counts[_figure(c)], c.id))
             slots.append(Slot(id=len(slots), doc=doc, claim=best, members=tuple(group)))
     return slots
+
+
+def _copies_of_claims(claims: list[Claim], similarity) -> list[list[int]]:
+    """Indices of `claims` in sets of claims that compare alike: the same value, wording, vectors and roles, so
+    that each is linked with a third claim exactly when the others are (a sentence repeated word for word)."""
+    if not isinstance(similarity, _Similarity):
+        return [[i] for i in range(len(claims))]
+    sets: dict[tuple, list[int]] = {}
+    for i, c in enumerate(claims):
+        m = c.mention
+        row = similarity.row[(c.doc, c.sentence.index)]
+        key = (type(m), tuple(getattr(m, f.name) for f in fields(m) if f.name not in ("start", "end")), c.kind,
+               c.role, c.subject, c.part_of is None, c.scope, c.actors, c.planned, c.published,
+               similarity.context[c.id].tobytes(), similarity.sentence[row].tobytes(), similarity.group.get(row))
+        sets.setdefault(key, []).append(i)
+    return list(sets.values())
+
+
+def _slot_candidates(classes: list[list[int]], claims: list[Claim], similarity):
+    """Pairs of classes (indices into `classes`, first < second) whose claims may be restatements: in one
+    bucket, with the same value or a count's same role; within a block of more than SLOT_FULL_LIMIT, only
+    each class's nearest neighbours."""
+    by_value: dict[tuple, list[int]] = {}
+    by_role: dict[tuple, list[int]] = {}
+    for k, members in enumerate(classes):
+        c = claims[members[0]]
+        by_value.setdefault((_bucket(c), _value_key(c)), []).append(k)
+        if c.kind == "number" and c.role is not None:
+            by_role.setdefault((_bucket(c), c.role), []).append(k)
+    whole_blocks = {key for key, block in by_value.items() if len(block) <= SLOT_FULL_LIMIT}
+    for blocks, same_value_again in ((by_value, False), (by_role, True)):
+        for block_key, block in blocks.items():
+            if len(block) <= SLOT_FULL_LIMIT or not isinstance(similarity, _Similarity):
+                pairs = ((a, b) for n, a in enumerate(block) for b in block[n + 1:])
+            else:
+                reps = [claims[classes[k][0]] for k in block]
+                joint = _joint_vectors(reps, similarity.context, similarity.sentence, similarity.row)
+                pairs = ((block[i], block[j]) for i, j in _neighbour_pairs(joint, NEIGHBOURS).tolist())
+            for a, b in pairs:
+                # A pair of one value was a candidate already, in its value's block when that was searched whole.
+                if same_value_again:
+                    value = _value_key(claims[classes[a][0]])
+                    if value == _value_key(claims[classes[b][0]]) and (block_key[0], value) in whole_blocks:
+                        continue
+                yield a, b
 
 
 def _best_evidence(sa: Slot, sb: Slot, similarity) -> tuple[float, Claim, Claim]:
@@ -440,18 +530,33 @@ def candidate_pairs(slots: list[Slot], context_vectors: np.ndarray, sentence_vec
         if len(ids) <= full_limit:
             pairs.update((a, b) for k, a in enumerate(ids) for b in ids[k + 1:])
             continue
-        keys = [(slots[i].claim.doc, slots[i].claim.sentence.index) for i in ids]
-        joint = np.hstack([context_vectors[[slots[i].claim.id for i in ids]],
-                           sentence_vectors[[row[key] for key in keys]]])
-        k = min(neighbours, len(ids) - 1)
-        for start in range(0, len(ids), 1024):
-            block = joint[start:start + 1024] @ joint.T
-            for offset, scores in enumerate(block):
-                scores[start + offset] = -np.inf
-                for j in np.argpartition(-scores, k)[:k]:
-                    a, b = ids[start + offset], ids[int(j)]
-                    pairs.add((min(a, b), max(a, b)))
+        joint = _joint_vectors([slots[i].claim for i in ids], context_vectors, sentence_vectors, row)
+        found = _neighbour_pairs(joint, neighbours)
+        a, b = np.asarray(ids)[found[:, 0]], np.asarray(ids)[found[:, 1]]
+        pairs.update(zip(np.minimum(a, b).tolist(), np.maximum(a, b).tolist()))
     return sorted(pairs)
+
+
+def _joint_vectors(claims: list[Claim], context_vectors: np.ndarray, sentence_vectors: np.ndarray,
+                   row: dict) -> np.ndarray:
+    """Each claim's context vector beside its sentence's vector: their dot product is the match similarity's
+    part that needs the model."""
+    return np.hstack([context_vectors[[c.id for c in claims]],
+                      sentence_vectors[[row[(c.doc, c.sentence.index)] for c in claims]]])
+
+
+def _neighbour_pairs(joint: np.ndarray, neighbours: int) -> np.ndarray:
+    """Pairs (i, j), i < j, of rows of `joint` where one is among the other's `neighbours` nearest by dot
+    product; found by blocks of rows, so memory grows linearly with the number of rows."""
+    k = min(neighbours, len(joint) - 1)
+    found = [np.zeros((0, 2), dtype=np.intp)]
+    for start in range(0, len(joint), 1024):
+        block = joint[start:start + 1024] @ joint.T
+        rows = np.arange(len(block))
+        block[rows, start + rows] = -np.inf
+        nearest = np.argpartition(-block, k, axis=1)[:, :k]
+        found.append(np.stack([np.repeat(start + rows, k), nearest.ravel()], axis=1))
+    return np.unique(np.sort(np.concatenate(found), axis=1), axis=0)
 
 
 def compare(
@@ -473,7 +578,7 @@ def compare(
     """
     copy_of = copy_of or {}
     row = {key: i for i, key in enumerate(sentence_keys)}
-    group_of_row = {row[(s.doc, s.index)]: g.id for g in groups for s in g.members if len(g.docs) > 1}
+    group_of_row = {row[(s.doc, s.index)]: g.id for g in groups if len(g.docs) > 1 for s in g.members}
     similarity = _Similarity(context_vectors, sentence_vectors, row, group_of_row)
     slots = build_slots(claims, similarity)
 

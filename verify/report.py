@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from itertools import combinations
 from pathlib import PurePath
 from string import punctuation
@@ -441,7 +443,13 @@ def _where_in(doc: Document, offset: int) -> str:
 
 
 def _line(doc: Document, offset: int) -> int:
-    return doc.text.count("\n", 0, offset) + 1
+    return bisect_right(_line_starts(doc.text), offset)   # the line starts at or before `offset`
+
+
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts: found once per document, not once per claim."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
 
 
 def _inputs(documents: list[Document]) -> list[str]:
