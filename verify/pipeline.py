@@ -1,11 +1,12 @@
 """The whole run, stage after stage: ingest -> segment -> extract -> embed -> group -> compare."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from .claims import Claim, build_claims
-from .compare import Comparison, compare
+from .compare import Comparison, Finding, Slot, compare
 from .copies import CopySet, copy_of, find_copies
 from .embed import Embedder
 from .extract import ExtractedSentence, extract
@@ -27,6 +28,29 @@ class Result:
     copies: list[CopySet] = field(default_factory=list)  # documents that copy one another: one source, not several
     problems: list[str] = field(default_factory=list)   # bad inputs left out (--skip-bad): "feed.jsonl:3: reason"
 
+    @property
+    def conflicts(self) -> list[Finding]:
+        """Pairs of claims from two sources that give different values for one quantity or date, surest first."""
+        return self._findings("conflict")
+
+    @property
+    def agreements(self) -> list[Finding]:
+        """Pairs of claims from two independent sources that give the same value (within rounding)."""
+        return self._findings("agreement")
+
+    @property
+    def rounding(self) -> list[Finding]:
+        """Pairs where one source states the other's figure rounded."""
+        return self._findings("rounding")
+
+    @property
+    def single_source(self) -> list[Slot]:
+        """Claims no other source states: what to verify next (`Slot.claim` is the document's figure)."""
+        return self.comparison.single_source()
+
+    def _findings(self, kind: str) -> list[Finding]:
+        return [finding for finding in self.comparison.findings if finding.type == kind]
+
 
 def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequence[str] = (),
                     problems: Sequence[str] = ()) -> Result:
@@ -47,14 +71,17 @@ def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequ
                   list(skipped), embedder.model_name, copies, list(problems))
 
 
-def check(paths: Sequence[str], model: str | None = None, embedder: Embedder | None = None,
-          cache_dir: str | None = None, use_cache: bool = True, fields: JsonlFields | None = None,
-          skip_bad: bool = False) -> Result:
-    """Read the articles under `paths` and cross-check them; the Python API behind `verify check`.
+def check(paths: str | os.PathLike | Sequence[str | os.PathLike], model: str | None = None,
+          embedder: Embedder | None = None, cache_dir: str | None = None, use_cache: bool = True,
+          fields: JsonlFields | None = None, skip_bad: bool = False,
+          outputs: Sequence[str | os.PathLike] = ()) -> Result:
+    """Read the articles under `paths` (a path or a list of them) and cross-check them; the Python API behind
+    `verify check`.
 
+    `model` is checked before anything is read: a name that is neither a folder nor cached fails at once.
     `cache_dir`/`use_cache` set up the embedding cache when no `embedder` is given (see `Embedder`);
-    `fields` and `skip_bad` are passed to `read_corpus`.
+    `fields`, `skip_bad` and `outputs` (the files this run will write) are passed to `read_corpus`.
     """
-    corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad)
     embedder = embedder or Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
+    corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad, outputs=outputs)
     return check_documents(corpus.documents, embedder, corpus.skipped, corpus.problems)
