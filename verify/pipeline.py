@@ -8,7 +8,7 @@ from typing import Sequence
 from .claims import Claim, build_claims
 from .compare import Comparison, Finding, Slot, compare
 from .copies import CopySet, copy_of, find_copies
-from .embed import Embedder
+from .embed import Embedder, require_model
 from .extract import ExtractedSentence, extract
 from .group import ClaimGroup, group_sentences
 from .ingest import Corpus, Document, JsonlFields, read_corpus
@@ -82,6 +82,8 @@ def check(paths: str | os.PathLike | Sequence[str | os.PathLike], model: str | N
     `cache_dir`/`use_cache` set up the embedding cache when no `embedder` is given (see `Embedder`);
     `fields`, `skip_bad` and `outputs` (the files this run will write) are passed to `read_corpus`.
     """
-    embedder = embedder or Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
+    if embedder is None:
+        require_model(model)     # before the reading: a model that is not on this machine fails at once
+        embedder = Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
     corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad, outputs=outputs)
     return check_documents(corpus.documents, embedder, corpus.skipped, corpus.problems)
