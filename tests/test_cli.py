@@ -245,3 +245,315 @@ def test_a_closed_pipe_is_not_an_error_message(inputs):
     stderr = process.stderr.read()
     assert process.wait(timeout=120) in (0, 1)
     assert "Traceback" not in stderr and "verify: error" not in stderr, stderr
+
+
+# ---------------------------------------------------------------- no input is ever written
+
+KYIV = ("Ternopil strike death toll rises to 26\nThe number of people killed by a Russian missile strike on two "
+        "apartment blocks in Ternopil has risen to 26, the State Emergency Service said on Wednesday.\n"
+        "Russia launched 476 drones and 48 missiles across Ukraine overnight, the Air Force said.\n")
+BBC = ("Russian strike on Ternopil kills 25\nA Russian missile strike on residential buildings in the western city "
+       "of Ternopil killed 25 people, officials said on Wednesday.\n"
+       "Russia fired 476 drones and 48 missiles at Ukraine overnight, according to the Ukrainian Air Force.\n")
+AGREEING = BBC.replace("killed 25 people", "killed 26 people").replace("kills 25", "kills 26")
+
+# A real process with a bag-of-words model in place of the sentence model: stdin, stdout and exit status as a
+# shell sees them, in a second rather than the model's load time.
+STUB_RUN = """
+import sys, numpy as np
+import verify.pipeline
+class BagOfWords:
+    model_name = "bag-of-words"
+    def __init__(self, *args, **kwargs): pass
+    def encode(self, texts):
+        vectors = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                vectors[row, sum(word.encode()) % 64] += 1.0
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+verify.pipeline.Embedder = BagOfWords
+from verify.cli import main
+main(sys.argv[1:], prog_name="verify")
+"""
+
+
+class BagOfWords:
+    model_name = "bag-of-words"
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def encode(self, texts):
+        import numpy as np
+
+        vectors = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                vectors[row, sum(word.encode()) % 64] += 1.0
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+@pytest.fixture
+def stub_model(monkeypatch):
+    monkeypatch.setattr("verify.pipeline.Embedder", BagOfWords)
+
+
+def stub_process(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-c", STUB_RUN, *map(str, args)], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+def articles(folder: Path, other: str = BBC) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "01-kyivindependent.com.txt").write_text(" date 2025-11-19 " + KYIV, encoding="utf-8")
+    (folder / "02-bbc.co.uk.txt").write_text(" date 2025-11-19 " + other, encoding="utf-8")
+    return folder
+
+
+def test_output_that_would_replace_an_input_article(tmp_path, monkeypatch):
+    """Any output that is a file the run reads is an error before any work, however the path reaches it: inside an
+    input folder, through a link to it, through a linked folder, under another (hard-linked) name."""
+    monkeypatch.setattr("verify.pipeline.check", lambda *a, **k: pytest.fail("ran although it would replace input"))
+    folder = articles(tmp_path / "quake")
+    article = folder / "01-kyivindependent.com.txt"
+    elsewhere = articles(tmp_path / "elsewhere")
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (tmp_path / "link.txt").symlink_to(article)
+    os.link(elsewhere / "02-bbc.co.uk.txt", tmp_path / "hard.txt")
+    before = {path: path.read_bytes() for path in (article, elsewhere / "01-kyivindependent.com.txt",
+                                                   elsewhere / "02-bbc.co.uk.txt")}
+    cases = [("--jsonl", article, article), ("-o", article, article), ("-o", tmp_path / "link.txt", article),
+             ("--jsonl", elsewhere / "01-kyivindependent.com.txt", folder / "linked" / "01-kyivindependent.com.txt"),
+             ("-o", tmp_path / "hard.txt", folder / "linked" / "02-bbc.co.uk.txt")]
+    for option, output, named in cases:
+        assert_one_line_error(invoke("check", folder, option, output), f"{output}: writing it would replace input",
+                              str(named))
+    assert_one_line_error(invoke("extract", folder, "--jsonl", article), "would replace input")
+    assert {path: path.read_bytes() for path in before} == before       # byte-identical
+    assert not (tmp_path / "link.txt").resolve() != article
+
+
+def test_overwriting_an_input_fails_in_a_real_process_and_leaves_it_intact(tmp_path):
+    folder = articles(tmp_path / "quake")
+    article = folder / "01-kyivindependent.com.txt"
+    before = article.read_bytes()
+    done = stub_process("check", folder, "--jsonl", article)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == f"verify: error: {article}: writing it would replace input {article}\n"
+    assert article.read_bytes() == before
+
+
+def test_what_verify_wrote_is_recognised_by_its_content(tmp_path):
+    from verify.cli import mark_report
+    from verify.ingest import written_by_verify
+
+    files = {"report.md": mark_report("# Cross-check report\n\nChecked 2 sources: ...\n"),
+             "old-report.md": "# Cross-check report\n\nChecked 5 sources from seeds: 101 sentences.\n",
+             "renamed.txt": mark_report("# Another title\n"),
+             "findings.jsonl": '{"type": "run", "schema": 1, "model": "m", "documents": 2}\n{"type": "document"}\n',
+             "sentences.jsonl": '{"doc": "a.txt", "start": 0, "end": 5, "sentence": "Hello", "quantities": [], '
+                                '"dates": []}\n',
+             "article.md": "# Cross-check report\n\nA column on how newsrooms check their facts.\n",
+             "feed.jsonl": '{"id": "a", "type": "run", "text": "The strike killed 25 people."}\n',
+             "quoting.txt": "An article that quotes the marker:\n" + mark_report("") + "and goes on.\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert [name for name in files if written_by_verify(tmp_path / name)] == [
+        "report.md", "old-report.md", "renamed.txt", "findings.jsonl", "sentences.jsonl"]
+
+
+def test_a_rerun_with_the_report_in_the_input_folder(tmp_path, stub_model):
+    """`verify check t2/ -o t2/report.md` twice: the second run does not read the first one's report (nor the
+    JSONL), and writes the same report. Another report verify wrote is skipped and listed as skipped."""
+    folder = articles(tmp_path / "t2")
+    report, findings = folder / "report.md", folder / "findings.jsonl"
+    args = ("check", folder, "-o", report, "--jsonl", findings, "--fail-on", "never")
+    first = invoke(*args)
+    assert first.exit_code == 0, first.output
+    outputs = report.read_bytes(), findings.read_bytes()
+    second = invoke(*args)
+    assert second.exit_code == 0, second.output
+    assert (report.read_bytes(), findings.read_bytes()) == outputs
+    run = json.loads(findings.read_text(encoding="utf-8").splitlines()[0])
+    assert run["documents"] == 2 and run["skipped"] == []
+
+    (folder / "sub").mkdir()
+    (folder / "sub" / "older-report.md").write_bytes(outputs[0])
+    (folder / "sub" / "older.jsonl").write_bytes(outputs[1])
+    third = invoke(*args)
+    run = json.loads(findings.read_text(encoding="utf-8").splitlines()[0])
+    assert run["documents"] == 2
+    assert run["skipped"] == [str(folder / "sub" / "older-report.md"), str(folder / "sub" / "older.jsonl")]
+    assert "older-report.md" in report.read_text(encoding="utf-8").replace("\\", "")
+    assert third.exit_code == 0
+    # Named directly, a report is not an article either; with nothing else there is nothing to check.
+    assert_one_line_error(invoke("check", report), f"{report}: no articles to check (skipped: {report})")
+
+
+# ---------------------------------------------------------------- exit status and the summary line
+
+def test_exit_status_says_whether_sources_conflict(tmp_path, stub_model):
+    disputed, agreeing = articles(tmp_path / "disputed"), articles(tmp_path / "agreeing", AGREEING)
+    out = tmp_path / "report.md"
+    found = invoke("check", disputed, "-o", out)
+    assert found.exit_code == 1 and isinstance(found.exception, SystemExit), found.output
+    # The summary line counts as the report's first screen does.
+    assert found.stderr == f"verify: 2 sources, 1 conflict, {_corroborated(out)} corroborated -> {out}\n"
+    assert "**1 conflict**" in out.read_text(encoding="utf-8")
+    assert invoke("check", disputed, "-o", out, "--fail-on", "never").exit_code == 0
+    assert invoke("check", disputed, "-o", out, "--fail-on", "rounding").exit_code == 1
+    calm = invoke("check", agreeing, "-o", out)
+    assert calm.exit_code == 0
+    assert calm.stderr == f"verify: 2 sources, 0 conflicts, {_corroborated(out)} corroborated -> {out}\n"
+    assert "**0 conflicts**" in out.read_text(encoding="utf-8")
+    quiet = invoke("check", disputed, "-o", out, "--quiet")
+    assert quiet.exit_code == 1 and quiet.stderr == ""
+    assert invoke("check", disputed, "-o", out, "--fail-on", "sometimes").exit_code == 2
+
+
+def _corroborated(report: Path) -> int:
+    import re
+
+    return int(re.search(r"\*\*(\d+) corroborated claims?\*\*", report.read_text(encoding="utf-8")).group(1))
+
+
+def test_fail_on_rounding_counts_rounding_findings(tmp_path, monkeypatch, stub_model):
+    """A `rounding` finding (one source rounds the other's figure) fails only `--fail-on rounding`."""
+    import dataclasses
+
+    import verify.pipeline
+
+    real_compare = verify.pipeline.compare
+
+    def with_rounding(*args, **kwargs):
+        comparison = real_compare(*args, **kwargs)
+        rounded = [dataclasses.replace(f, type="rounding") for f in comparison.findings]
+        return dataclasses.replace(comparison, findings=rounded)
+
+    monkeypatch.setattr("verify.pipeline.compare", with_rounding)
+    folder, out = articles(tmp_path / "in", AGREEING), tmp_path / "findings.jsonl"
+    assert invoke("check", folder, "--jsonl", out, "-o", tmp_path / "r.md").exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    rounded = {r["group"] for r in records if r["type"] == "rounding"}
+    assert rounded and not any(r["type"] in ("conflict", "agreement") for r in records)
+    result = invoke("check", folder, "--jsonl", out, "-o", tmp_path / "r.md", "--fail-on", "rounding")
+    assert result.exit_code == 1 and f", 0 corroborated, {len(rounded)} rounded -> " in result.stderr
+
+
+def test_short_help_option():
+    for args in (["-h"], ["check", "-h"], ["extract", "-h"], ["eval", "-h"]):
+        result = invoke(*args)
+        assert result.exit_code == 0 and result.stdout.startswith("Usage: verify"), (args, result.output)
+    assert "--fail-on" in invoke("check", "-h").stdout and "--quiet" in invoke("check", "-h").stdout
+
+
+# ---------------------------------------------------------------- standard input and output
+
+def _feed(*texts: str) -> str:
+    return "".join(json.dumps({"id": f"n{i}", "source": f"outlet {i}", "date": "2025-11-19", "text": text}) + "\n"
+                   for i, text in enumerate(texts, 1))
+
+
+def test_jsonl_on_standard_input_and_outputs_on_standard_output(tmp_path):
+    """`cat feed.jsonl | verify check - --jsonl -`, `-o -`, and `verify extract -`, in a real process."""
+    feed = _feed(KYIV, BBC)
+    both = stub_process("check", "-", "--jsonl", "-", stdin=feed)
+    assert both.returncode == 1, both.stderr
+    records = [json.loads(line) for line in both.stdout.splitlines()]
+    assert records[0]["type"] == "run" and records[0]["documents"] == 2
+    assert [r["origin"] for r in records if r["type"] == "document"] == ["<stdin>:1", "<stdin>:2"]
+    assert any(r["type"] == "conflict" for r in records)
+    assert both.stderr.startswith("verify: 2 sources, 1 conflict, ") and both.stderr.endswith(" -> stdout\n")
+
+    report = stub_process("check", "-", "-o", "-", "--jsonl", tmp_path / "f.jsonl", "-q", stdin=feed)
+    assert report.returncode == 1 and report.stderr == ""
+    assert report.stdout.startswith("# Cross-check report\n") and (tmp_path / "f.jsonl").exists()
+    assert not (tmp_path / "-").exists()
+    nothing_named_dash = stub_process("check", "-", "-o", "-", stdin=feed, cwd=tmp_path)
+    assert nothing_named_dash.returncode == 1 and not (tmp_path / "-").exists()
+
+    sentences = stub_process("extract", "-", "--jsonl", "-", stdin=feed)
+    assert sentences.returncode == 0, sentences.stderr
+    assert {json.loads(line)["doc"] for line in sentences.stdout.splitlines()} == {"n1", "n2"}
+
+
+def test_standard_input_problems(tmp_path):
+    assert_one_line_error(invoke("check", "-", input=""), "<stdin>: empty input")
+    assert_one_line_error(invoke("extract", "-", input='{"id": "a", "text": "Fine."}\n{"id": \n'),
+                          "<stdin>:2: not valid JSON")
+    assert_one_line_error(invoke("check", "-", "-o", "-", "--jsonl", "-", input=_feed(KYIV)),
+                          "cannot both go to stdout")
+
+
+# ---------------------------------------------------------------- the model, offline
+
+NO_NETWORK = {"HF_ENDPOINT": "http://127.0.0.1:9", "HF_HUB_ETAG_TIMEOUT": "600", "HF_HUB_DOWNLOAD_TIMEOUT": "600"}
+
+
+def test_an_unknown_model_fails_at_once_without_the_network(tmp_path):
+    """No hub look-up (the endpoint is unreachable: a look-up would show as retries or a connection error), no
+    model library loaded: one line naming the models there are and how to pass a folder."""
+    folder = articles(tmp_path / "in")
+    probe = ("import sys\nfrom verify.cli import main\ntry:\n    main(sys.argv[1:], prog_name='verify')\nfinally:\n"
+             "    print('loaded:', sorted(m for m in ('torch', 'sentence_transformers') if m in sys.modules),"
+             " file=sys.stderr)\n")
+    env = {**os.environ, **NO_NETWORK, "HF_HOME": str(tmp_path / "hf")}
+    env.pop("HF_HUB_OFFLINE", None)
+    done = subprocess.run([sys.executable, "-c", probe, "check", folder, "--model", "no-such-model"],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    error, loaded = done.stderr.splitlines()
+    assert error.startswith("verify: error: embedding model 'no-such-model': not a folder and not in the local")
+    assert "available: all-MiniLM-L6-v2 (bundled, the default)" in error and "--model PATH" in error
+    assert loaded == "loaded: []"
+    missing = invoke("check", folder, "--model", str(tmp_path / "no-such-folder"))
+    assert_one_line_error(missing, "no-such-folder': no such folder", "--model PATH")
+
+
+def test_a_model_in_the_local_cache_is_found_offline(tmp_path):
+    """A hub name already downloaded is read from the Hugging Face cache, by its full or its short name."""
+    from verify.embed import resolve_model
+
+    bundled = Path(resolve_model(None))
+    snapshot = tmp_path / "hub" / "models--sentence-transformers--tiny-test" / "snapshots" / "abc123"
+    snapshot.mkdir(parents=True)
+    for file in bundled.iterdir():
+        (snapshot / file.name).symlink_to(file)
+    (snapshot.parent.parent / "refs").mkdir()
+    (snapshot.parent.parent / "refs" / "main").write_text("abc123")
+    script = ("from verify.embed import resolve_model, available_models\n"
+              "print(resolve_model('tiny-test')); print(resolve_model('sentence-transformers/tiny-test'))\n"
+              "print(available_models())\n")
+    env = {**os.environ, **NO_NETWORK, "HF_HUB_CACHE": str(tmp_path / "hub")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    first, second, listed = done.stdout.splitlines()
+    assert first == second == str(snapshot)
+    if (bundled / "modules.json").exists():
+        assert "sentence-transformers/tiny-test" in listed
+
+
+def test_the_bundled_model_works_offline(tmp_path):
+    """The default model, in a real process with the hub switched off."""
+    folder = articles(tmp_path / "in", AGREEING)
+    env = {**os.environ, **NO_NETWORK, "HF_HUB_OFFLINE": "1", "VERIFY_CACHE_DIR": str(tmp_path / "cache")}
+    done = run_verify("check", folder, "-o", tmp_path / "r.md", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("verify: 2 sources, 0 conflicts, ")
+
+
+# ---------------------------------------------------------------- the Python API
+
+def test_check_takes_a_path_or_a_list_and_exposes_the_findings(embedder):
+    from verify import check
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    result = check(str(seeds), embedder=embedder)
+    assert len(result.documents) == 5
+    assert [d.id for d in check([seeds], embedder=embedder).documents] == [d.id for d in result.documents]
+    findings = result.comparison.findings
+    assert result.conflicts == [f for f in findings if f.type == "conflict"]
+    assert result.agreements == [f for f in findings if f.type == "agreement"] and result.agreements
+    assert result.rounding == [f for f in findings if f.type == "rounding"]
+    assert result.single_source == result.comparison.single_source() and result.single_source
+    assert all(len(f.claims) == 2 and f.claims[0].doc != f.claims[1].doc for f in result.agreements)

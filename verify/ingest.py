@@ -16,7 +16,8 @@ import functools
 import json
 import os
 import re
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,6 +35,15 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIX = ".jsonl"
 ARTICLE_SUFFIXES = (*TEXT_SUFFIXES, *HTML_SUFFIXES, JSONL_SUFFIX)
 _EXPECTED = ".txt, .md, .html, .htm or .jsonl"
+# `-` as an input path: JSONL on standard input, named so in messages and locations.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+# The last line of every markdown report `verify check` writes (an HTML comment: invisible when rendered). A file
+# that ends with it, or that starts like a findings or extract JSONL, is verify's own output, never an article.
+REPORT_MARKER = "<!-- written by verify check: not an article; verify skips this file when it reads a folder -->"
+_OLD_REPORT_TITLE = b"# Cross-check report\n"      # reports written before the marker existed
+_EXTRACT_KEYS = frozenset({"doc", "start", "end", "sentence", "quantities", "dates"})
+_OWN_OUTPUT_SUFFIXES = (*TEXT_SUFFIXES, JSONL_SUFFIX)
 
 # Markdown front matter: a "---" line first, YAML, then a "---" (or "...") line.
 _FENCE_OPEN = "---"
@@ -112,24 +122,32 @@ def read_documents(paths: Sequence[str | os.PathLike]) -> list[Document]:
     return read_corpus(paths).documents
 
 
-def read_corpus(paths: Sequence[str | os.PathLike], fields: JsonlFields | None = None, *,
-                skip_bad: bool = False) -> Corpus:
-    """Read files and folders (walked recursively, in sorted order) into documents.
+def read_corpus(paths: str | os.PathLike | Sequence[str | os.PathLike], fields: JsonlFields | None = None, *,
+                skip_bad: bool = False, outputs: Sequence[str | os.PathLike] = ()) -> Corpus:
+    """Read files and folders (walked recursively, in sorted order) into documents; `-` reads JSONL from stdin.
 
     In a folder, .txt, .md, .html/.htm and .jsonl files are read and other files are listed in `skipped`; hidden
-    files and folders are passed over. A file named directly must be one of those types. `fields` names the keys of
-    JSONL records. Raises InputError naming the file (and line, for JSONL) for anything that cannot be read, and for
-    a document id used twice; with `skip_bad`, such an input (a file, or one JSONL record) is left out instead and
-    described in `problems`, so one broken record does not stop a run over a large export.
+    files and folders are passed over. A file named directly must be one of those types. Files verify wrote (its
+    reports and JSONL, see `written_by_verify`) are never read: they are listed in `skipped`, except the
+    `outputs` this run is about to replace, which are passed over (a rerun reports what the first run did).
+    `fields` names the keys of JSONL records. Raises InputError naming the file (and line, for JSONL) for anything
+    that cannot be read, and for a document id used twice; with `skip_bad`, such an input (a file, or one JSONL
+    record) is left out instead and described in `problems`, so one broken record does not stop a run over a
+    large export.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     corpus = Corpus()
-    reader = _Reader(fields or JsonlFields(), corpus.problems if skip_bad else None)
+    reader = _Reader(fields or JsonlFields(), corpus.problems if skip_bad else None,
+                     {key for key in map(_file_key, outputs) if key}, corpus.skipped)
     origins: dict[str, str] = {}
     for given in paths:
         path = Path(given)
         shown = os.fspath(given)
-        if path.is_dir():
-            documents = reader.read_folder(path, shown, corpus.skipped)
+        if shown == STDIN:
+            documents = reader.read_stdin()
+        elif path.is_dir():
+            documents = reader.read_folder(path, shown)
         elif path.exists():
             documents = reader.read_file(path, shown, doc_id=path.name)
         else:
@@ -144,7 +162,84 @@ def read_corpus(paths: Sequence[str | os.PathLike], fields: JsonlFields | None =
     if not corpus.documents and corpus.problems:
         raise InputError(f"nothing left to check: {len(corpus.problems)} bad inputs skipped, "
                          f"the first: {corpus.problems[0]}")
+    if not corpus.documents:
+        skipped = f" (skipped: {', '.join(corpus.skipped)})" if corpus.skipped else ""
+        raise InputError(f"{', '.join(map(os.fspath, paths))}: no articles to check{skipped}")
     return corpus
+
+
+def files_read(paths: Sequence[str | os.PathLike]) -> dict[tuple[int, int], str]:
+    """The article files `read_corpus(paths)` would open, as (device, inode) -> the path shown: what no output
+    may replace, however it is reached (a link, a linked folder, another name of the same file)."""
+    found: dict[tuple[int, int], str] = {}
+    for given in ([paths] if isinstance(paths, (str, os.PathLike)) else paths):
+        path, shown = Path(given), os.fspath(given)
+        if shown == STDIN:
+            continue
+        if path.is_dir():
+            files = ((file, origin) for file, origin, _, article in _walk(path, shown) if article)
+        else:
+            files = [(path, shown)]
+        for file, origin in files:
+            if key := _file_key(file):
+                found.setdefault(key, origin)
+    return found
+
+
+def written_by_verify(path: str | os.PathLike) -> bool:
+    """Whether a file is one verify wrote: a markdown report (its last line is REPORT_MARKER; older ones start
+    with the report's title and summary line), a findings JSONL (its first record is the `run` record) or the
+    JSONL of `verify extract` (sentence records). Reads the first lines and the end of the file only."""
+    path = Path(path)
+    if path.suffix.lower() not in _OWN_OUTPUT_SUFFIXES:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = [handle.readline() for _ in range(3)]
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 2 * len(REPORT_MARKER.encode())))
+            tail = handle.read()
+    except OSError:
+        return False      # read_file reports it
+    if path.suffix.lower() == JSONL_SUFFIX:
+        try:
+            record = json.loads(head[0])
+        except (ValueError, RecursionError):
+            return False
+        return isinstance(record, dict) and (
+            (record.get("type") == "run" and "schema" in record) or _EXTRACT_KEYS <= record.keys())
+    last = tail.decode("utf-8", "replace").rstrip().rsplit("\n", 1)[-1]
+    return last == REPORT_MARKER or (head[0] == _OLD_REPORT_TITLE and not head[1].strip()
+                                     and head[2].startswith(b"Checked "))
+
+
+def _file_key(path: str | os.PathLike) -> tuple[int, int] | None:
+    """(device, inode) of an existing file, links followed; None for anything else."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _walk(folder: Path, shown: str) -> Iterator[tuple[Path, str, str, bool]]:
+    """Each file under `folder`, in sorted order: (path, the path shown, id relative to the folder, whether it is
+    an article file). Hidden files and folders are passed over; linked folders are followed (collections are often
+    assembled with links), each real folder once, so a link loop ends."""
+    def unreadable(error: OSError) -> None:
+        raise InputError(f"{error.filename or shown}: cannot read folder ({error.strerror or error})")
+
+    visited: set[str] = set()
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(f for f in files if not f.startswith(".")):
+            path = Path(root) / name
+            relative = path.relative_to(folder).as_posix()
+            yield path, os.path.join(shown, *relative.split("/")), relative, path.suffix.lower() in ARTICLE_SUFFIXES
 
 
 def document_from_text(doc_id: str, text: str, *, outlet: str | None = None, title: str | None = None,
@@ -217,51 +312,51 @@ def _date_parsers() -> tuple:
 
 
 class _Reader:
-    """Reads files and records; `problems` collects bad inputs instead of raising when it is a list."""
+    """Reads files and records; `problems` collects bad inputs instead of raising when it is a list. Files whose
+    (device, inode) is in `outputs` are passed over when verify wrote them; other files verify wrote go to
+    `skipped`."""
 
-    def __init__(self, fields: JsonlFields, problems: list[str] | None):
+    def __init__(self, fields: JsonlFields, problems: list[str] | None, outputs: set[tuple[int, int]] = frozenset(),
+                 skipped: list[str] | None = None):
         self.fields = fields
         self.problems = problems
+        self.outputs = outputs
+        self.skipped = skipped if skipped is not None else []
 
     def bad(self, error: InputError) -> None:
         if self.problems is None:
             raise error
         self.problems.append(str(error))
 
-    def read_folder(self, folder: Path, shown: str, skipped: list[str]) -> list[Document]:
+    def read_folder(self, folder: Path, shown: str) -> list[Document]:
         documents: list[Document] = []
         article_files = 0
-
-        def unreadable(error: OSError) -> None:
-            raise InputError(f"{error.filename or shown}: cannot read folder ({error.strerror or error})")
-
-        # Linked folders are followed (collections are often assembled with links); each real folder is read
-        # once, so a link loop ends.
-        visited: set[str] = set()
-        for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
-            real = os.path.realpath(root)
-            if real in visited:
-                dirs[:] = []
-                continue
-            visited.add(real)
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(f for f in files if not f.startswith(".")):
-                path = Path(root) / name
-                relative = path.relative_to(folder).as_posix()
-                origin = os.path.join(shown, *relative.split("/"))
-                if path.suffix.lower() in ARTICLE_SUFFIXES:
-                    article_files += 1
-                    documents.extend(self.read_file(path, origin, doc_id=relative))
-                else:
-                    skipped.append(origin)
+        for path, origin, relative, article in _walk(folder, shown):
+            if article:
+                article_files += 1
+                documents.extend(self.read_file(path, origin, doc_id=relative))
+            else:
+                self.skipped.append(origin)
         if not article_files:
             raise InputError(f"{shown}: no {_EXPECTED} files in this folder")
         return documents
+
+    def read_stdin(self) -> list[Document]:
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError(f"{STDIN_NAME}: empty input, nothing to check (expected JSONL, one article a line)")
+        text, encoding = _decode(data, STDIN_NAME)
+        _check_text(text, STDIN_NAME)
+        return self._jsonl_records(text, encoding, STDIN_NAME)
 
     def read_file(self, path: Path, shown: str, doc_id: str) -> list[Document]:
         suffix = path.suffix.lower()
         if suffix not in ARTICLE_SUFFIXES:
             raise InputError(f"{shown}: unsupported file type {suffix or '(no extension)'!r}; expected {_EXPECTED}")
+        if written_by_verify(path):
+            if _file_key(path) not in self.outputs:     # the output this run replaces is not news to the reader
+                self.skipped.append(shown)
+            return []
         try:
             if suffix == JSONL_SUFFIX:
                 return self._read_jsonl(path, shown)
@@ -273,7 +368,9 @@ class _Reader:
             return []
 
     def _read_jsonl(self, path: Path, shown: str) -> list[Document]:
-        text, encoding = _read_text(path, shown)
+        return self._jsonl_records(*_read_text(path, shown), shown)
+
+    def _jsonl_records(self, text: str, encoding: str, shown: str) -> list[Document]:
         documents = []
         # Split on "\n" only: JSON strings may hold U+2028 and other characters that str.splitlines breaks on.
         for number, raw in enumerate(text.split("\n"), start=1):

@@ -1,15 +1,16 @@
 """The whole run, stage after stage: ingest -> segment -> extract -> parse/frames -> embed -> group -> match -> compare."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
 
 import numpy as np
 
 from .claims import Claim, build_claims, valued_sentences
-from .compare import Comparison, Thresholds, compare
+from .compare import Comparison, Finding, Slot, Thresholds, compare
 from .copies import CopySet, copy_of, find_copies
-from .embed import Embedder
+from .embed import Embedder, require_model
 from .extract import ExtractedSentence, extract, sentence_record
 from .group import ClaimGroup, group_sentences
 from .frames import build_frame, parse_text
@@ -31,6 +32,29 @@ class Result:
     model: str = ""
     copies: list[CopySet] = field(default_factory=list)  # documents that copy one another: one source, not several
     problems: list[str] = field(default_factory=list)   # bad inputs left out (--skip-bad): "feed.jsonl:3: reason"
+
+    @property
+    def conflicts(self) -> list[Finding]:
+        """Pairs of claims from two sources that give different values for one quantity or date, surest first."""
+        return self._findings("conflict")
+
+    @property
+    def agreements(self) -> list[Finding]:
+        """Pairs of claims from two independent sources that give the same value (within rounding)."""
+        return self._findings("agreement")
+
+    @property
+    def rounding(self) -> list[Finding]:
+        """Pairs where one source states the other's figure rounded."""
+        return self._findings("rounding")
+
+    @property
+    def single_source(self) -> list[Slot]:
+        """Claims no other source states: what to verify next (`Slot.claim` is the document's figure)."""
+        return self.comparison.single_source()
+
+    def _findings(self, kind: str) -> list[Finding]:
+        return [finding for finding in self.comparison.findings if finding.type == kind]
 
 
 @dataclass
@@ -117,18 +141,23 @@ def check_documents(documents: list[Document], embedder: Embedder, skipped: Sequ
                   list(skipped), embedder.model_name, prepared.copies, list(problems))
 
 
-def check(paths: Sequence[str], model: str | None = None, embedder: Embedder | None = None,
-          cache_dir: str | None = None, use_cache: bool = True, fields: JsonlFields | None = None,
-          skip_bad: bool = False, matcher: str | Matcher | None = None) -> Result:
-    """Read the articles under `paths` and cross-check them; the Python API behind `verify check`.
+def check(paths: str | os.PathLike | Sequence[str | os.PathLike], model: str | None = None,
+          embedder: Embedder | None = None, cache_dir: str | None = None, use_cache: bool = True,
+          fields: JsonlFields | None = None, skip_bad: bool = False,
+          outputs: Sequence[str | os.PathLike] = (), matcher: str | Matcher | None = None) -> Result:
+    """Read the articles under `paths` (a path or a list of them) and cross-check them; the Python API behind
+    `verify check`.
 
+    `model` is checked before anything is read: a name that is neither a folder nor cached fails at once.
     `cache_dir`/`use_cache` set up the embedding and parse caches when no `embedder` is given (see `Embedder`);
-    `fields` and `skip_bad` are passed to `read_corpus`; `matcher` is a `Matcher` or the path of a model file
-    from `verify train` (default: the model shipped in verify/models/).
+    `fields`, `skip_bad` and `outputs` (the files this run will write) are passed to `read_corpus`; `matcher` is a
+    `Matcher` or the path of a model file from `verify train` (default: the model shipped in verify/models/).
     """
-    corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad)
-    embedder = embedder or Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
+    if embedder is None:
+        require_model(model)     # before the reading: a model that is not on this machine fails at once
+        embedder = Embedder(model, cache_dir=cache_dir, use_cache=use_cache)
     if not isinstance(matcher, Matcher):
         matcher = Matcher.load(matcher)
+    corpus: Corpus = read_corpus(paths, fields, skip_bad=skip_bad, outputs=outputs)
     return check_documents(corpus.documents, embedder, corpus.skipped, corpus.problems, matcher=matcher,
                            parser=Parser(cache_dir=cache_dir, use_cache=use_cache))

@@ -13,8 +13,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 from string import punctuation
 from urllib.parse import quote, urlsplit
@@ -681,7 +683,13 @@ def _where_in(doc: Document, offset: int) -> str:
 
 
 def _line(doc: Document, offset: int) -> int:
-    return doc.text.count("\n", 0, offset) + 1
+    return bisect_right(_line_starts(doc.text), offset)   # the line starts at or before `offset`
+
+
+@lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` starts: found once per document, not once per claim."""
+    return [0, *(match.end() for match in re.finditer("\n", text))]
 
 
 def _chart_text(text: str) -> str:
