@@ -10,6 +10,10 @@ kept here. A page's blocks end up one per line, so the classifier works on lines
   (links to other stories, or text cut off mid-sentence);
 - repetition: page templates repeat the headline; only its first occurrence is kept.
 
+Some article content has the shape of furniture and is told apart by its structure: a table flattened to one cell
+per line (row labels, each followed by its figures: "Conservatives / 121 / -244") is kept, labels and figures
+alike, wherever it stands.
+
 The rules prefer shapes and positions to exact strings; the few phrase lists are the common widget vocabulary.
 """
 from __future__ import annotations
@@ -101,7 +105,11 @@ _MAX_LABEL_WORDS = 3      # "Details", "Most Popular", "Connect with us", "KI lo
 _MAX_WIDGET_WORDS = 10    # "Become a member - go ad-free", "Article continues below the player"
 _MAX_WIDGET_CHARS = 150
 _MAX_HEADLINE_WORDS = 30  # longer lines without end punctuation are cut-off paragraphs, not headlines
+_MIN_TABLE_ROWS = 3       # a label followed by figures twice is a caption or a counter; three times, a table
 _SCRIPT_SAMPLE = 20_000   # letters read to find a document's main script
+
+# One cell of a table of figures: "121", "-244", "+210", "33.8%", "2024", "1,500".
+_FIGURE_CELL = re.compile(r"[+\-−–]?\d[\d,.]*\s?%?")
 
 
 @dataclass(frozen=True)
@@ -150,10 +158,11 @@ def classify_lines(text: str, start: int = 0) -> list[Line]:
     texts = [text[s:e] for s, e in spans]
     script = _main_script(texts)
     reasons = [_line_reason(t, script) for t in texts]
+    structured = _keep_tables(texts, reasons)
     _drop_after_article_end(texts, reasons)
     _drop_related_lists(texts, opens_block, reasons)
-    _drop_repeats(texts, reasons)
-    _drop_trailing_headlines(texts, reasons)
+    _drop_repeats(texts, reasons, structured)
+    _drop_trailing_headlines(texts, reasons, structured)
     return [Line(s, e, t, r) for (s, e), t, r in zip(spans, texts, reasons)]
 
 
@@ -267,10 +276,35 @@ def _blocks(opens_block: list[bool]) -> list[list[int]]:
     return blocks
 
 
-def _drop_repeats(texts: list[str], reasons: list[str | None]) -> None:
+def _keep_tables(texts: list[str], reasons: list[str | None]) -> set[int]:
+    """Find tables flattened to one cell per line: at least three rows in a row, each a short label followed by
+    figure cells. Their lines are content (the labels and figures that rules for labels and bare numbers would
+    drop); the indices of those lines are returned."""
+    def figure(i: int) -> bool:
+        return reasons[i] == NO_WORDS and bool(_FIGURE_CELL.fullmatch(texts[i]))
+
+    kept: set[int] = set()
+    i = 0
+    while i < len(texts):
+        rows, j = 0, i
+        while j < len(texts) and reasons[j] == LABEL and j + 1 < len(texts) and figure(j + 1):
+            j += 1
+            while j < len(texts) and figure(j):
+                j += 1
+            rows += 1
+        if rows >= _MIN_TABLE_ROWS:
+            for k in range(i, j):
+                reasons[k] = None
+                kept.add(k)
+        i = max(j, i + 1)
+    return kept
+
+
+def _drop_repeats(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
+    """A line repeated by the page template ("the headline again") is dropped; a table's cells repeat by nature."""
     seen: set[str] = set()
     for i, line in enumerate(texts):
-        if reasons[i] is not None:
+        if reasons[i] is not None or i in structured:
             continue
         key = " ".join(line.split())
         if key in seen:
@@ -278,14 +312,16 @@ def _drop_repeats(texts: list[str], reasons: list[str | None]) -> None:
         seen.add(key)
 
 
-def _drop_trailing_headlines(texts: list[str], reasons: list[str | None]) -> None:
-    """Headline-like lines after the last paragraph are links to other stories or cut-off text, not claims."""
+def _drop_trailing_headlines(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
+    """Headline-like lines after the last paragraph are links to other stories or cut-off text, not claims; a
+    table's cells are not headlines."""
     last_prose = max((i for i, line in enumerate(texts) if reasons[i] is None and is_prose(line)), default=None)
     if last_prose is None:
         return                                # no paragraph at all: nothing to tell the tail from
     for i in range(last_prose + 1, len(texts)):
-        if reasons[i] is None and is_headline(texts[i]):
-            reasons[i] = TRAILING
+        if reasons[i] is not None or i in structured or not is_headline(texts[i]):
+            continue
+        reasons[i] = TRAILING
 
 
 def _main_script(texts: list[str]) -> str | None:
