@@ -213,6 +213,18 @@ def test_label_number_pairs_short_of_a_table_stay_dropped():
     assert lines["Share"] == bp.LABEL and lines["12"] == bp.NO_WORDS and lines["3"] == bp.NO_WORDS
 
 
+def test_fact_box_rows_after_the_last_paragraph_are_kept():
+    text = ("The console goes on sale on June 5, the company said.\n\nSpecs\n\n"
+            "Screen - 7.9-inch LCD, up to 120 Hz\n\nStorage - 256 GB UFS\n\nBattery: 2 to 6.5 hours\n")
+    lines = {line.text: line.reason for line in classify_lines(text)}
+    assert lines["Screen - 7.9-inch LCD, up to 120 Hz"] is None
+    assert lines["Storage - 256 GB UFS"] is None and lines["Battery: 2 to 6.5 hours"] is None
+    assert lines["Specs"] == bp.LABEL
+    links = ("The stock rose 48% on its first day, the exchange said.\n"
+             "Reddit IPO: Stock Rallies 60% In Wall Street Debut (Forbes)\nMarkets: Dow Closes At Record\n")
+    assert [line.reason for line in classify_lines(links)][1:] == [bp.TRAILING, bp.TRAILING]
+
+
 def test_other_script_label_and_markdown_markers():
     text = ("# Drone plant opens in Suffolk\n\nThe plant opened on Wednesday, the ministry said. It employs 500.\n"
             "- The factory cost £200 million.\n"

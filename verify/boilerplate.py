@@ -11,8 +11,8 @@ kept here. A page's blocks end up one per line, so the classifier works on lines
 - repetition: page templates repeat the headline; only its first occurrence is kept.
 
 Some article content has the shape of furniture and is told apart by its structure: a table flattened to one cell
-per line (row labels, each followed by its figures: "Conservatives / 121 / -244") is kept, labels and figures
-alike, wherever it stands.
+per line (row labels, each followed by its figures: "Conservatives / 121 / -244") and a fact box of "Key - value"
+rows ("Storage - 256 GB UFS") are kept, cells and rows alike, wherever they stand.
 
 The rules prefer shapes and positions to exact strings; the few phrase lists are the common widget vocabulary.
 """
@@ -106,10 +106,13 @@ _MAX_WIDGET_WORDS = 10    # "Become a member - go ad-free", "Article continues b
 _MAX_WIDGET_CHARS = 150
 _MAX_HEADLINE_WORDS = 30  # longer lines without end punctuation are cut-off paragraphs, not headlines
 _MIN_TABLE_ROWS = 3       # a label followed by figures twice is a caption or a counter; three times, a table
+_MIN_FACT_ROWS = 3        # one "Topic: Headline 60%" line is a link; three "Key - value" rows are a fact box
 _SCRIPT_SAMPLE = 20_000   # letters read to find a document's main script
 
 # One cell of a table of figures: "121", "-244", "+210", "33.8%", "2024", "1,500".
 _FIGURE_CELL = re.compile(r"[+\-−–]?\d[\d,.]*\s?%?")
+# A fact-box row: a key of one to three words, a dash or a colon, a value: "Video output - 1920 x 1080 ...".
+_FACT_ROW = re.compile(r"[A-Z][^\s:]*(?:\s[^\s:]+){0,2}?(?:\s[-–—]|:)\s+\S")
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def classify_lines(text: str, start: int = 0) -> list[Line]:
     texts = [text[s:e] for s, e in spans]
     script = _main_script(texts)
     reasons = [_line_reason(t, script) for t in texts]
-    structured = _keep_tables(texts, reasons)
+    structured = _keep_tables(texts, reasons) | _fact_rows(texts)
     _drop_after_article_end(texts, reasons)
     _drop_related_lists(texts, opens_block, reasons)
     _drop_repeats(texts, reasons, structured)
@@ -300,6 +303,21 @@ def _keep_tables(texts: list[str], reasons: list[str | None]) -> set[int]:
     return kept
 
 
+def _fact_rows(texts: list[str]) -> set[int]:
+    """Lines of a fact box: at least three consecutive "Key - value" or "Key: value" rows, each with a figure
+    ("Storage - 256 GB UFS"). They have no end punctuation, but they are the article's data, not headlines."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*texts, ""]):
+        if _FACT_ROW.match(line) and _DIGIT.search(line):
+            run.append(i)
+            continue
+        if len(run) >= _MIN_FACT_ROWS:
+            rows.update(run)
+        run = []
+    return rows
+
+
 def _drop_repeats(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
     """A line repeated by the page template ("the headline again") is dropped; a table's cells repeat by nature."""
     seen: set[str] = set()
@@ -313,8 +331,8 @@ def _drop_repeats(texts: list[str], reasons: list[str | None], structured: set[i
 
 
 def _drop_trailing_headlines(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
-    """Headline-like lines after the last paragraph are links to other stories or cut-off text, not claims; a
-    table's cells are not headlines."""
+    """Headline-like lines after the last paragraph are links to other stories or cut-off text, not claims; tables
+    and fact boxes are not headlines."""
     last_prose = max((i for i, line in enumerate(texts) if reasons[i] is None and is_prose(line)), default=None)
     if last_prose is None:
         return                                # no paragraph at all: nothing to tell the tail from
