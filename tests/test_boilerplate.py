@@ -225,6 +225,21 @@ def test_fact_box_rows_after_the_last_paragraph_are_kept():
     assert [line.reason for line in classify_lines(links)][1:] == [bp.TRAILING, bp.TRAILING]
 
 
+def test_last_paragraph_cut_off_by_the_page_store_is_kept():
+    text = ("Mars will pay $83.50 per share, the companies said.\n\n"
+            "Kellanova, which split from WK Kellogg last October, is rooted in a salty snac")
+    assert all(line.kept for line in classify_lines(text))
+    for headline in ("Death toll from Russian attack on the city rises to 12, the chlorine level is higher - mayor",
+                     "As Reddit Went Public, Redditors Gave It An Irreverent Welcome To The Market (Forbes)",
+                     "Ukraine debuts AI-driven drone with long-range strike capability"):
+        lines = classify_lines("The strike killed 13 people, officials said.\n\n" + headline)
+        assert lines[-1].reason == bp.TRAILING, headline
+    # Only the last line can be cut off: a running-text line before another trailing line is a teaser.
+    middle = ("The strike killed 13 people, officials said.\n\n"
+              "Rescuers in the city said the toll of the strike was rising again on Sunday\nMore stories")
+    assert classify_lines(middle)[1].reason == bp.TRAILING
+
+
 def test_other_script_label_and_markdown_markers():
     text = ("# Drone plant opens in Suffolk\n\nThe plant opened on Wednesday, the ministry said. It employs 500.\n"
             "- The factory cost £200 million.\n"

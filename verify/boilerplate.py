@@ -7,12 +7,15 @@ kept here. A page's blocks end up one per line, so the classifier works on lines
 - what a line looks like: a short label, a byline, a photo credit, a date stamp, a widget phrase;
 - where it stands: everything after the article's end (author bio, "Most Popular", copyright) goes, so do the
   related-article headlines after a "Read also" label and headline-like lines trailing the last paragraph
-  (links to other stories, or text cut off mid-sentence);
+  (links to other stories, short fragments);
 - repetition: page templates repeat the headline; only its first occurrence is kept.
 
 Some article content has the shape of furniture and is told apart by its structure: a table flattened to one cell
 per line (row labels, each followed by its figures: "Conservatives / 121 / -244") and a fact box of "Key - value"
-rows ("Storage - 256 GB UFS") are kept, cells and rows alike, wherever they stand.
+rows ("Storage - 256 GB UFS") are content: table cells escape the label and bare-number rules, and neither is taken
+for repeated or trailing headlines. A page store that cuts a page at a length limit leaves the last paragraph
+unfinished ("... is rooted in a salty snac"): that last line still reads as running text, unlike a headline, and
+is kept.
 
 The rules prefer shapes and positions to exact strings; the few phrase lists are the common widget vocabulary.
 """
@@ -113,6 +116,11 @@ _SCRIPT_SAMPLE = 20_000   # letters read to find a document's main script
 _FIGURE_CELL = re.compile(r"[+\-−–]?\d[\d,.]*\s?%?")
 # A fact-box row: a key of one to three words, a dash or a colon, a value: "Video output - 1920 x 1080 ...".
 _FACT_ROW = re.compile(r"[A-Z][^\s:]*(?:\s[^\s:]+){0,2}?(?:\s[-–—]|:)\s+\S")
+# Words of running text that headlines leave out ("headlinese"): articles, auxiliaries, relative pronouns.
+_RUNNING_TEXT = re.compile(r"\b(?:the|a|an|is|are|was|were|has|had|have|which|who|whose|it|its|said|says)\b")
+# A headline closing with its source: "... rises to 12 - mayor", "... Irreverent Welcome (Forbes)".
+_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s+(?!(?:a|an|the)\b)[\w.'’]+(?:\s[\w.'’]+){0,2}$"
+                              r"|\s\([A-Z][\w.&'’ ]{0,30}\)$")
 
 
 @dataclass(frozen=True)
@@ -331,15 +339,25 @@ def _drop_repeats(texts: list[str], reasons: list[str | None], structured: set[i
 
 
 def _drop_trailing_headlines(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
-    """Headline-like lines after the last paragraph are links to other stories or cut-off text, not claims; tables
-    and fact boxes are not headlines."""
+    """Headline-like lines after the last paragraph are links to other stories, not claims; tables and fact boxes
+    are not headlines, nor is a last paragraph the page store cut off."""
     last_prose = max((i for i, line in enumerate(texts) if reasons[i] is None and is_prose(line)), default=None)
     if last_prose is None:
         return                                # no paragraph at all: nothing to tell the tail from
     for i in range(last_prose + 1, len(texts)):
         if reasons[i] is not None or i in structured or not is_headline(texts[i]):
             continue
+        if i == len(texts) - 1 and _is_cut_off_paragraph(texts[i]):
+            continue
         reasons[i] = TRAILING
+
+
+def _is_cut_off_paragraph(line: str) -> bool:
+    """A last line that stops mid-sentence but reads as running text: longer than a widget, with the lower-case
+    articles and auxiliaries that headlines leave out, and not closed by a headline's source ("- mayor")."""
+    plain = line.translate(_PLAIN)
+    return (len(plain.split()) > _MAX_WIDGET_WORDS and bool(_RUNNING_TEXT.search(plain))
+            and not _HEADLINE_SOURCE.search(plain))
 
 
 def _main_script(texts: list[str]) -> str | None:
