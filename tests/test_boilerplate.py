@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from verify import boilerplate as bp
-from verify.boilerplate import classify_lines, content_spans
+from verify.boilerplate import classify_lines, content_spans, iter_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -144,7 +144,8 @@ def test_captions_credits_and_stamps_in_the_bench():
 
 
 def test_gold_quotes_stay_in_kept_lines():
-    """No sentence the answer key relies on is dropped; the only exception is a dateline under a byline."""
+    """No line the answer key quotes is dropped; the only exception is a dateline under a byline. A quote may span
+    several lines (a table flattened to one cell per line: "Conservatives\n121\n-244"): each of them is kept."""
     if not BENCH.exists():
         pytest.skip(f"{BENCH} not present")
     datelines = {("02-thefiscaltimes.com.txt", "Saturday, April 20, 2024")}
@@ -158,8 +159,14 @@ def test_gold_quotes_stay_in_kept_lines():
                 text = (gold_path.parent / "docs" / side["doc"]).read_text(encoding="utf-8")
                 at = text.index(side["quote"])
                 spans = content_spans(text, after_marker(text))
-                assert any(start <= at and at + len(side["quote"]) <= end for start, end in spans), \
-                    (side["doc"], side["quote"])
+                for piece_start, piece_end in iter_lines(text, at, at + len(side["quote"])):
+                    piece = text[piece_start:piece_end]
+                    if not piece.strip():
+                        continue
+                    piece_start += len(piece) - len(piece.lstrip())
+                    piece_end -= len(piece) - len(piece.rstrip())
+                    assert any(start <= piece_start and piece_end <= end for start, end in spans), \
+                        (side["doc"], side["quote"], piece.strip())
                 checked += 1
     assert checked > 100
 
@@ -187,6 +194,50 @@ def test_trailing_rule_keeps_cut_off_paragraphs_and_headline_only_documents():
     assert all(line.kept for line in classify_lines(text))
     headlines = "Ukraine opens first drone factory in UK\nTernopil toll rises to 33 after strike"
     assert all(line.kept for line in classify_lines(headlines))
+
+
+def test_table_flattened_to_one_cell_per_line_is_kept():
+    text = ("Seats by party\nLabour\n412\n+210\nConservatives\n121\n-244\nLib Dems\n72\n+61\n\n"
+            "Vote share\nLabour\n2024\n33.8%\n2019\n32.1%\nConservatives\n2024\n23.7%\nOther\n2024\n27.1%\n\n"
+            "Labour won a large majority, the count showed.\n")
+    lines = classify_lines(text)
+    kept = [line.text for line in lines if line.kept]
+    assert kept[:9] == ["Labour", "412", "+210", "Conservatives", "121", "-244", "Lib Dems", "72", "+61"]
+    assert kept.count("2024") == 3 and kept.count("Labour") == 2    # a table's cells repeat: not template repeats
+    assert {line.text: line.reason for line in lines}["Seats by party"] == bp.LABEL
+
+
+def test_label_number_pairs_short_of_a_table_stay_dropped():
+    text = "The plant opened on Monday, officials said.\n\nShare\n12\nComments\n3\n"
+    lines = {line.text: line.reason for line in classify_lines(text)}
+    assert lines["Share"] == bp.LABEL and lines["12"] == bp.NO_WORDS and lines["3"] == bp.NO_WORDS
+
+
+def test_fact_box_rows_after_the_last_paragraph_are_kept():
+    text = ("The console goes on sale on June 5, the company said.\n\nSpecs\n\n"
+            "Screen - 7.9-inch LCD, up to 120 Hz\n\nStorage - 256 GB UFS\n\nBattery: 2 to 6.5 hours\n")
+    lines = {line.text: line.reason for line in classify_lines(text)}
+    assert lines["Screen - 7.9-inch LCD, up to 120 Hz"] is None
+    assert lines["Storage - 256 GB UFS"] is None and lines["Battery: 2 to 6.5 hours"] is None
+    assert lines["Specs"] == bp.LABEL
+    links = ("The stock rose 48% on its first day, the exchange said.\n"
+             "Reddit IPO: Stock Rallies 60% In Wall Street Debut (Forbes)\nMarkets: Dow Closes At Record\n")
+    assert [line.reason for line in classify_lines(links)][1:] == [bp.TRAILING, bp.TRAILING]
+
+
+def test_last_paragraph_cut_off_by_the_page_store_is_kept():
+    text = ("Mars will pay $83.50 per share, the companies said.\n\n"
+            "Kellanova, which split from WK Kellogg last October, is rooted in a salty snac")
+    assert all(line.kept for line in classify_lines(text))
+    for headline in ("Death toll from Russian attack on the city rises to 12, the chlorine level is higher - mayor",
+                     "As Reddit Went Public, Redditors Gave It An Irreverent Welcome To The Market (Forbes)",
+                     "Ukraine debuts AI-driven drone with long-range strike capability"):
+        lines = classify_lines("The strike killed 13 people, officials said.\n\n" + headline)
+        assert lines[-1].reason == bp.TRAILING, headline
+    # Only the last line can be cut off: a running-text line before another trailing line is a teaser.
+    middle = ("The strike killed 13 people, officials said.\n\n"
+              "Rescuers in the city said the toll of the strike was rising again on Sunday\nMore stories")
+    assert classify_lines(middle)[1].reason == bp.TRAILING
 
 
 def test_other_script_label_and_markdown_markers():

@@ -7,8 +7,15 @@ kept here. A page's blocks end up one per line, so the classifier works on lines
 - what a line looks like: a short label, a byline, a photo credit, a date stamp, a widget phrase;
 - where it stands: everything after the article's end (author bio, "Most Popular", copyright) goes, so do the
   related-article headlines after a "Read also" label and headline-like lines trailing the last paragraph
-  (links to other stories, or text cut off mid-sentence);
+  (links to other stories, short fragments);
 - repetition: page templates repeat the headline; only its first occurrence is kept.
+
+Some article content has the shape of furniture and is told apart by its structure: a table flattened to one cell
+per line (row labels, each followed by its figures: "Conservatives / 121 / -244") and a fact box of "Key - value"
+rows ("Storage - 256 GB UFS") are content: table cells escape the label and bare-number rules, and neither is taken
+for repeated or trailing headlines. A page store that cuts a page at a length limit leaves the last paragraph
+unfinished ("... is rooted in a salty snac"): that last line still reads as running text, unlike a headline, and
+is kept.
 
 The rules prefer shapes and positions to exact strings; the few phrase lists are the common widget vocabulary.
 """
@@ -101,7 +108,19 @@ _MAX_LABEL_WORDS = 3      # "Details", "Most Popular", "Connect with us", "KI lo
 _MAX_WIDGET_WORDS = 10    # "Become a member - go ad-free", "Article continues below the player"
 _MAX_WIDGET_CHARS = 150
 _MAX_HEADLINE_WORDS = 30  # longer lines without end punctuation are cut-off paragraphs, not headlines
+_MIN_TABLE_ROWS = 3       # a label followed by figures twice is a caption or a counter; three times, a table
+_MIN_FACT_ROWS = 3        # one "Topic: Headline 60%" line is a link; three "Key - value" rows are a fact box
 _SCRIPT_SAMPLE = 20_000   # letters read to find a document's main script
+
+# One cell of a table of figures: "121", "-244", "+210", "33.8%", "2024", "1,500".
+_FIGURE_CELL = re.compile(r"[+\-−–]?\d[\d,.]*\s?%?")
+# A fact-box row: a key of one to three words, a dash or a colon, a value: "Video output - 1920 x 1080 ...".
+_FACT_ROW = re.compile(r"[A-Z][^\s:]*(?:\s[^\s:]+){0,2}?(?:\s[-–—]|:)\s+\S")
+# Words of running text that headlines leave out ("headlinese"): articles, auxiliaries, relative pronouns.
+_RUNNING_TEXT = re.compile(r"\b(?:the|a|an|is|are|was|were|has|had|have|which|who|whose|it|its|said|says)\b")
+# A headline closing with its source: "... rises to 12 - mayor", "... Irreverent Welcome (Forbes)".
+_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s+(?!(?:a|an|the)\b)[\w.'’]+(?:\s[\w.'’]+){0,2}$"
+                              r"|\s\([A-Z][\w.&'’ ]{0,30}\)$")
 
 
 @dataclass(frozen=True)
@@ -150,10 +169,11 @@ def classify_lines(text: str, start: int = 0) -> list[Line]:
     texts = [text[s:e] for s, e in spans]
     script = _main_script(texts)
     reasons = [_line_reason(t, script) for t in texts]
+    structured = _keep_tables(texts, reasons) | _fact_rows(texts)
     _drop_after_article_end(texts, reasons)
     _drop_related_lists(texts, opens_block, reasons)
-    _drop_repeats(texts, reasons)
-    _drop_trailing_headlines(texts, reasons)
+    _drop_repeats(texts, reasons, structured)
+    _drop_trailing_headlines(texts, reasons, structured)
     return [Line(s, e, t, r) for (s, e), t, r in zip(spans, texts, reasons)]
 
 
@@ -267,10 +287,50 @@ def _blocks(opens_block: list[bool]) -> list[list[int]]:
     return blocks
 
 
-def _drop_repeats(texts: list[str], reasons: list[str | None]) -> None:
+def _keep_tables(texts: list[str], reasons: list[str | None]) -> set[int]:
+    """Find tables flattened to one cell per line: at least three rows in a row, each a short label followed by
+    figure cells. Their lines are content (the labels and figures that rules for labels and bare numbers would
+    drop); the indices of those lines are returned."""
+    def figure(i: int) -> bool:
+        return reasons[i] == NO_WORDS and bool(_FIGURE_CELL.fullmatch(texts[i]))
+
+    kept: set[int] = set()
+    i = 0
+    while i < len(texts):
+        rows, j = 0, i
+        while j < len(texts) and reasons[j] == LABEL and j + 1 < len(texts) and figure(j + 1):
+            j += 1
+            while j < len(texts) and figure(j):
+                j += 1
+            rows += 1
+        if rows >= _MIN_TABLE_ROWS:
+            for k in range(i, j):
+                reasons[k] = None
+                kept.add(k)
+        i = max(j, i + 1)
+    return kept
+
+
+def _fact_rows(texts: list[str]) -> set[int]:
+    """Lines of a fact box: at least three consecutive "Key - value" or "Key: value" rows, each with a figure
+    ("Storage - 256 GB UFS"). They have no end punctuation, but they are the article's data, not headlines."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*texts, ""]):
+        if _FACT_ROW.match(line) and _DIGIT.search(line):
+            run.append(i)
+            continue
+        if len(run) >= _MIN_FACT_ROWS:
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _drop_repeats(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
+    """A line repeated by the page template ("the headline again") is dropped; a table's cells repeat by nature."""
     seen: set[str] = set()
     for i, line in enumerate(texts):
-        if reasons[i] is not None:
+        if reasons[i] is not None or i in structured:
             continue
         key = " ".join(line.split())
         if key in seen:
@@ -278,14 +338,26 @@ def _drop_repeats(texts: list[str], reasons: list[str | None]) -> None:
         seen.add(key)
 
 
-def _drop_trailing_headlines(texts: list[str], reasons: list[str | None]) -> None:
-    """Headline-like lines after the last paragraph are links to other stories or cut-off text, not claims."""
+def _drop_trailing_headlines(texts: list[str], reasons: list[str | None], structured: set[int]) -> None:
+    """Headline-like lines after the last paragraph are links to other stories, not claims; tables and fact boxes
+    are not headlines, nor is a last paragraph the page store cut off."""
     last_prose = max((i for i, line in enumerate(texts) if reasons[i] is None and is_prose(line)), default=None)
     if last_prose is None:
         return                                # no paragraph at all: nothing to tell the tail from
     for i in range(last_prose + 1, len(texts)):
-        if reasons[i] is None and is_headline(texts[i]):
-            reasons[i] = TRAILING
+        if reasons[i] is not None or i in structured or not is_headline(texts[i]):
+            continue
+        if i == len(texts) - 1 and _is_cut_off_paragraph(texts[i]):
+            continue
+        reasons[i] = TRAILING
+
+
+def _is_cut_off_paragraph(line: str) -> bool:
+    """A last line that stops mid-sentence but reads as running text: longer than a widget, with the lower-case
+    articles and auxiliaries that headlines leave out, and not closed by a headline's source ("- mayor")."""
+    plain = line.translate(_PLAIN)
+    return (len(plain.split()) > _MAX_WIDGET_WORDS and bool(_RUNNING_TEXT.search(plain))
+            and not _HEADLINE_SOURCE.search(plain))
 
 
 def _main_script(texts: list[str]) -> str | None:
