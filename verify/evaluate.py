@@ -6,17 +6,12 @@ document (a toll repeated in the lead and the body is the same claim).
 """
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .compare import Finding, display_value
 from .embed import Embedder
 from .keys import GoldPair, event_dirs, gold_pairs, load_event, pair_matches
 from .match import Matcher
-from .pipeline import Result
 
 @dataclass
 class EventScore:

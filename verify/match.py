@@ -24,7 +24,6 @@ import numpy as np
 
 from .claims import Claim
 from .dates import DateMention
-from .quantities import Quantity
 from .values import interval, minutes, specificity
 
 FULL_COMPARISON_LIMIT = 400
