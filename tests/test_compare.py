@@ -100,7 +100,6 @@ def test_the_missing_child_is_not_the_dead_child(attack):
         assert not {("eutoday.txt", "one"), ("unn.txt", "one")} <= surfaces
 
 
-@KNOWN_MISS
 def test_drones_shot_down_are_not_drones_launched(attack):
     """menafn's '442 drones' are intercepted, a part of 483; localnewswave's 476 drones were launched."""
     for finding in attack:
@@ -211,7 +210,6 @@ DATELINE = ("April 20 (UPI) -- The Republican-controlled House of Representative
                   "long-delayed $95 billion foreign aid package that includes funding for Ukraine, Israel and Taiwan.")
 
 
-@KNOWN_MISS
 def test_a_planned_date_is_not_compared_with_a_past_one(embedder):
     findings = _findings(embedder, _doc("vietnam.txt", HOUSE_TUESDAY, dt.date(2024, 4, 21)),
                          _doc("topnaija.txt", SENATE_TUESDAY, dt.date(2024, 4, 21)))
@@ -253,7 +251,7 @@ def test_copies_do_not_corroborate_and_a_changed_figure_between_them_is_a_confli
     original = (SEEDS / "004_1813ec40aa6a27d0.txt").read_text(encoding="utf-8")
     copy = original.replace("1st Ukrainian drone factory starts production in UK, Zaluzhnyi says",
                             "Ukraine opens its first drone plant in Britain") \
-                   .replace("a 200 million-pound", "a 220 million-pound")
+                   .replace("a 200 million-pound", "a 300 million-pound")
     docs = [_doc("004.txt", original, outlet="kyivindependent.com"),
             _doc("wire.txt", copy, outlet="wire.example"),
             _doc("003.txt", (SEEDS / "003_6857bf80342c0cbf.txt").read_text(encoding="utf-8"))]
@@ -262,7 +260,7 @@ def test_copies_do_not_corroborate_and_a_changed_figure_between_them_is_a_confli
     findings = result.comparison.findings
     inside = [f for f in findings if {c.doc for c in f.claims} == {"004.txt", "wire.txt"}]
     assert [(f.type, {c.surface for c in f.claims}) for f in inside] == [
-        ("conflict", {"200 million-pound", "220 million-pound"})]
+        ("conflict", {"200 million-pound", "300 million-pound"})]
     assert "copies of one story" in inside[0].explanation
     # The copy's claims stand for the original's: nothing is listed twice against a third source.
     assert not any("wire.txt" in {c.doc for c in f.claims} and "003.txt" in {c.doc for c in f.claims}

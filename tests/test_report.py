@@ -192,7 +192,9 @@ def test_first_screen_says_what_was_checked_and_what_was_found(seeds):
         assert doc.id in first_screen
     # What to verify next: the event's figures, not trivia; the trivia is ranked last, collapsed.
     verify_next = first_screen.split("**Verify next**", 1)[1]
-    assert "**one** dead" in verify_next and "**85** Ukrainian drones" in verify_next
+    # The story is drone production: its plant investment and the daily deliveries, each with a frame saying what
+    # happened to what, come before background figures.
+    assert "**200 million-pound**" in verify_next and "**1,500** interceptor drones" in verify_next
     for trivia in ("postage stamps", "This year", "one-hundred-year"):
         assert trivia not in first_screen
         collapsed = _section(seeds_report, "Single-source claims").split("<details>", 1)[1]
@@ -451,7 +453,9 @@ def test_readme_sample_is_the_seeds_report(embedder, monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert f"````markdown\n{first_screen}\n````" in readme, \
         "regenerate reports/seeds.md and paste its lines above '## Conflicts' into README.md's Sample report"
-    assert SEEDS_REPORT.read_text(encoding="utf-8") == markdown, "regenerate reports/seeds.md"
+    from verify.cli import mark_report
+
+    assert SEEDS_REPORT.read_text(encoding="utf-8") == mark_report(markdown), "regenerate reports/seeds.md"
 
 
 def test_single_source_lines_are_slices_of_the_source(seeds):

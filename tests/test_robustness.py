@@ -431,38 +431,11 @@ def test_one_article_of_one_sentence_repeated(tmp_path, verify_cli):
     assert not [r for r in of_type(found, "single_source") if r["claim"]["doc"] == "03-loop.example.txt"]
 
 
-def _slots_pair_by_pair(claims, similarity):
-    """build_slots as it was written first: every pair of a document's claims tested (the reference)."""
-    from verify.compare import SLOT_THRESHOLD, _value_key, compatible
-
-    parent = {c.id: c.id for c in claims}
-
-    def find(i):
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.doc != b.doc or a.sentence.index == b.sentence.index or not compatible(a, b):
-                continue
-            known = a.kind == "number" and a.role is not None and a.role == b.role
-            if (known or _value_key(a) == _value_key(b)) and similarity(a, b) >= SLOT_THRESHOLD:
-                parent[find(b.id)] = find(a.id)
-    members = {}
-    for c in claims:
-        members.setdefault(find(c.id), []).append(c.id)
-    return sorted(members.values())
-
-
-def test_restatements_as_slots_without_all_pairs(tmp_path, embedder):
-    """build_slots tests each distinct claim once and only pairs that can be restatements; the slots are those of
-    the all-pairs test, on a document that repeats sentences of several figures in any order (claims in one
-    sentence are never restatements of each other, copies included)."""
-    from verify.claims import build_claims
-    from verify.compare import _Similarity, build_slots
-    from verify.extract import extract
-    from verify.group import group_sentences
+def test_restatements_as_slots_in_linear_time(tmp_path, embedder):
+    """A document that repeats sentences of several figures in any order: each figure is one slot (restatements
+    collapse), found by grouping, not by testing pairs of claims."""
+    from verify.compare import build_slots
+    from verify.pipeline import prepare
 
     rng = random.Random(7)
     lines = [line for line in (KYIV + BBC).splitlines()[1:] if line] + [
@@ -472,21 +445,13 @@ def test_restatements_as_slots_without_all_pairs(tmp_path, embedder):
     write(tmp_path / "a.txt", " date 2025-11-19 " + "\n".join(rng.choice(lines) for _ in range(300)) + "\n")
     write(tmp_path / "b.txt", " date 2025-11-19 " + " ".join(rng.choice(lines) for _ in range(120)) + "\n")
     documents = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"]).documents
-    sentences = [s for doc in documents for s in segment(doc)]
-    claims = build_claims(documents, extract(documents, sentences))
-    vectors = embedder.encode([s.text for s in sentences] + [c.context for c in claims])
-    sentence_vectors, context_vectors = vectors[:len(sentences)], vectors[len(sentences):]
-    row = {(s.doc, s.index): i for i, s in enumerate(sentences)}
-    groups = group_sentences(sentences, sentence_vectors)
-    group_of_row = {row[(s.doc, s.index)]: g.id for g in groups if len(g.docs) > 1 for s in g.members}
-    similarity = _Similarity(context_vectors, sentence_vectors, row, group_of_row)
-    slots = build_slots(claims, similarity)
-    assert sorted(sorted(c.id for c in slot.members) for slot in slots) == _slots_pair_by_pair(claims, similarity)
-    assert len(slots) < len(claims) / 10          # the copies did collapse
-    # Without vectors to tell copies apart by, every claim is its own class: the same slots again.
-    plain = build_slots(claims, lambda a, b: similarity(a, b))
-    assert [(s.claim.id, [c.id for c in s.members]) for s in plain] == \
-        [(s.claim.id, [c.id for c in s.members]) for s in slots]
+    claims = prepare(documents, embedder).claims
+    slots = build_slots(claims)
+    assert sorted(c.id for s in slots for c in s.members) == [c.id for c in claims]
+    assert len(slots) < len(claims) / 5           # the repeats did collapse
+    for slot in slots:
+        assert len({(c.doc, c.mention.value, c.frame.counted.lemma if c.frame.counted else None)
+                    for c in slot.members}) == 1
 
 
 # ---------------------------------------------------------------- paths

@@ -69,7 +69,7 @@ class ValueGroup:
 
     id: str
     what: str
-    claims: tuple[Claim, ...]      # in document order
+    claims: tuple[Claim, ...]      # the first statement of each figure a document gives for it, in order
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -203,10 +203,13 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
         if rep_a != rep_b and (rep_a != a.doc or rep_b != b.doc):
             continue    # a copy is compared with other documents only through its original
         verdict = _verdict(a, b)
-        if rep_a == rep_b and (verdict != "conflict" or a.context != b.context):
+        if rep_a == rep_b:
             # Copies never corroborate one another; between copies, a conflict is a figure changed in the same
-            # words (the same words around it), not two figures of one story.
-            continue
+            # words (the same words around it), not two figures of one story, and it needs no matcher: the
+            # text says it is the same quantity.
+            if verdict == "agreement" or a.context != b.context:
+                continue
+            p = 1.0
         if p < (thresholds.conflict if verdict == "conflict" else thresholds.agreement):
             continue
         if verdict == "conflict" and not _best_partner(i, j, p):
@@ -216,6 +219,8 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
             best[key] = (p, i, j, verdict)
     chosen = sorted(best.values(), key=lambda t: (t[1], t[2]))
 
+    slots = build_slots(claims)
+    slot_of = {c.id: slot for slot in slots for c in slot.members}
     # Value groups: claims linked by a finding, transitively.
     parent: dict[int, int] = {}
 
@@ -235,7 +240,8 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
     group_of: dict[int, str] = {}
     for root, ids in sorted(members.items(), key=lambda kv: min(kv[1])):
         gid = f"q{len(value_groups) + 1}"
-        ordered = tuple(claims[x] for x in sorted(ids))
+        # One claim per figure a document states (its slot's first statement): restatements count once.
+        ordered = tuple(sorted({slot_of[x].claim.id: slot_of[x].claim for x in ids}.values(), key=lambda c: c.id))
         # Name the group after its most explicit claim: the one whose frame fills the most slots.
         named = max(ordered, key=lambda c: (sum(getattr(c.frame, s) is not None for s in ("counted", "predicate",
                                                                                              "holder")), -c.id))
@@ -244,9 +250,8 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
             group_of[x] = gid
     group_what = {g.id: g.what for g in value_groups}
     by_group_doc: dict[tuple[str, str], list[Claim]] = {}
-    for g in value_groups:
-        for c in g.claims:
-            by_group_doc.setdefault((g.id, c.doc), []).append(c)
+    for x in sorted(group_of):
+        by_group_doc.setdefault((group_of[x], claims[x].doc), []).append(claims[x])
 
     findings = []
     for p, i, j, verdict in chosen:
@@ -264,4 +269,4 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
         ))
     order = {"conflict": 0, "rounding": 1, "agreement": 2}
     findings.sort(key=lambda f: (order[f.type], -f.score, f.claims[0].id, f.claims[1].id))
-    return Comparison(findings, value_groups, build_slots(claims), copy_of)
+    return Comparison(findings, value_groups, slots, copy_of)

@@ -556,7 +556,9 @@ def _importance(claim: Claim, elsewhere: bool, position: float) -> float:
         value = m.value if m.value is not None else (m.low if m.low is not None else m.high)
         # An event figure: the frame says what happened to what ("179 were killed", "Labour won 412 seats").
         event = claim.frame.predicate is not None and (claim.frame.counted is not None or claim.frame.holder is not None)
-        small = m.kind == "count" and value is not None and value < 10 and not event
+        # A small count no other source gives ("6 postage stamps", "three projects") is background even with a
+        # predicate: nearly every figure has one.
+        small = m.kind == "count" and value is not None and value < 10 and not elsewhere
         minor = small or m.unit in _TIME_UNITS
         score = (3.0 * event + 1.0 * (m.kind in ("money", "percent", "tally"))
                  + 0.5 * (claim.frame.counted is not None or m.unit is not None))
