@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .dates import DateMention
 from .extract import ExtractedSentence
@@ -72,17 +73,28 @@ def valued_sentences(extracted: list[ExtractedSentence]) -> list[ExtractedSenten
     return [item for item in extracted if any(q.kind != "multiplier" for q in item.quantities) or item.dates]
 
 
-def build_claims(documents: list[Document], extracted: list[ExtractedSentence], parses: dict) -> list[Claim]:
+# Sentences parsed at a time: only this many parses are held in memory at once.
+PARSE_CHUNK = 2000
+
+
+def parsed_items(items: list[ExtractedSentence], parse) -> Iterator[tuple[ExtractedSentence, object]]:
+    """Each item with its sentence's parse; `parse` maps a list of `parse_text`s to spaCy Docs (Parser.parse),
+    called a chunk at a time so that memory does not grow with the corpus."""
+    for start in range(0, len(items), PARSE_CHUNK):
+        chunk = items[start:start + PARSE_CHUNK]
+        yield from zip(chunk, parse([parse_text(item.sentence.text) for item in chunk]))
+
+
+def build_claims(documents: list[Document], extracted: list[ExtractedSentence], parse) -> list[Claim]:
     """Claims in document and sentence order; ids are positions in the returned list.
 
-    `parses` maps each valued sentence's `parse_text` to its spaCy Doc (verify/parse.py).
+    `parse` is the parse stage (`Parser.parse`, verify/parse.py): a list of texts to their spaCy Docs.
     """
     published = {d.id: d.published for d in documents}
     claims: list[Claim] = []
-    for item in valued_sentences(extracted):
+    for item, parsed in parsed_items(valued_sentences(extracted), parse):
         sentence = item.sentence
         text, base = sentence.text, sentence.start
-        parsed = parses[parse_text(text)]
         numbers = [q for q in item.quantities if q.kind != "multiplier"]
         # A date must say when; a time of day ("4:30 p.m.") is compared with other times by its clock value.
         dates = [d for d in item.dates if d.first is not None or d.last is not None or d.granularity == "time"]

@@ -7,13 +7,13 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
-from .claims import Claim, build_claims, valued_sentences
+from .claims import Claim, build_claims, parsed_items
 from .compare import Comparison, Finding, Slot, Thresholds, compare
 from .copies import CopySet, copy_of, find_copies
 from .embed import Embedder, require_model
 from .extract import ExtractedSentence, extract, sentence_record
 from .group import ClaimGroup, group_sentences
-from .frames import build_frame, parse_text
+from .frames import build_frame
 from .ingest import Corpus, Document, JsonlFields, read_corpus
 from .match import VECTOR_NAMES, ClaimVectors, Matcher, candidate_pairs, pair_features, vector_texts
 from .parse import Parser
@@ -76,10 +76,7 @@ def prepare(documents: list[Document], embedder: Embedder, parser: Parser | None
     copies = find_copies(documents)
     sentences = [s for doc in documents for s in segment(doc)]
     extracted = extract(documents, sentences)
-    parser = parser or Parser()
-    texts = [parse_text(item.sentence.text) for item in valued_sentences(extracted)]
-    parses = dict(zip(texts, parser.parse(texts)))
-    claims = build_claims(documents, extracted, parses)
+    claims = build_claims(documents, extracted, (parser or Parser()).parse)
     # One encode call for sentences, claim contexts and frame phrases: the model batches them together.
     texts = vector_texts(claims)
     vectors = embedder.encode([s.text for s in sentences] + [t for name in VECTOR_NAMES for t in texts[name]])
@@ -117,13 +114,12 @@ def extract_records(documents: list[Document], parser: Parser | None = None) -> 
     """What `verify extract` writes: each sentence's numbers and dates, each with its frame (what it is about)."""
     sentences = [s for doc in documents for s in segment(doc)]
     extracted = extract(documents, sentences)
-    valued = [item for item in extracted if item.quantities or item.dates]
-    texts = [parse_text(item.sentence.text) for item in valued]
-    parses = dict(zip(texts, (parser or Parser()).parse(texts)))
+    valued = iter(parsed_items([item for item in extracted if item.quantities or item.dates],
+                               (parser or Parser()).parse))
     for item in extracted:
         frames: dict = {}
         if item.quantities or item.dates:
-            parsed = parses[parse_text(item.sentence.text)]
+            _, parsed = next(valued)
             mentions = [*item.quantities, *item.dates]
             spans = [(m.start, m.end) for m in mentions]
             for k, mention in enumerate(mentions):
