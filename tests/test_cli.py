@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from stand_ins import RUN_WITH_BAG_OF_WORDS, BagOfWords
 from verify.cli import main
 
 ARTICLE = "The strike on Ternopil killed 25 people and injured 93 more on Wednesday, officials said.\n"
@@ -259,38 +260,7 @@ AGREEING = BBC.replace("killed 25 people", "killed 26 people").replace("kills 25
 
 # A real process with a bag-of-words model in place of the sentence model: stdin, stdout and exit status as a
 # shell sees them, in a second rather than the model's load time.
-STUB_RUN = """
-import sys, numpy as np
-import verify.pipeline
-class BagOfWords:
-    model_name = "bag-of-words"
-    def __init__(self, *args, **kwargs): pass
-    def encode(self, texts):
-        vectors = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                vectors[row, sum(word.encode()) % 64] += 1.0
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-verify.pipeline.Embedder = BagOfWords
-from verify.cli import main
-main(sys.argv[1:], prog_name="verify")
-"""
-
-
-class BagOfWords:
-    model_name = "bag-of-words"
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def encode(self, texts):
-        import numpy as np
-
-        vectors = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                vectors[row, sum(word.encode()) % 64] += 1.0
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+STUB_RUN = RUN_WITH_BAG_OF_WORDS
 
 
 @pytest.fixture

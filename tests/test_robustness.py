@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
 
+from stand_ins import RUN_WITH_BAG_OF_WORDS
 from verify.cli import main
 from verify.ingest import REPORT_MARKER, read_corpus
 from verify.segment import MAX_SENTENCE_CHARS, segment
@@ -606,22 +607,7 @@ def test_same_input_twice(tmp_path, verify_cli):
     assert b"conflict" in outputs[0][1]
 
 
-_STUB_RUN = """
-import sys, numpy as np
-import verify.pipeline
-class BagOfWords:
-    model_name = "bag-of-words"
-    def __init__(self, *args, **kwargs): pass
-    def encode(self, texts):
-        vectors = np.zeros((len(texts), 64), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                vectors[row, sum(word.encode()) % 64] += 1.0
-        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-verify.pipeline.Embedder = BagOfWords
-from verify.cli import main
-main(sys.argv[1:], prog_name="verify")
-"""
+_STUB_RUN = RUN_WITH_BAG_OF_WORDS
 
 
 def test_same_input_twice_in_processes_with_different_hash_seeds(tmp_path):

@@ -19,6 +19,7 @@ import numpy as np
 
 from .claims import Claim
 from .dates import DateMention
+from .labels import group_label
 from .match import block_key
 from .values import display_value as _display, relation
 
@@ -96,39 +97,6 @@ class Comparison:
 def display_value(claim: Claim) -> str:
     """The normalised value as text: '1500', '14100000000', '311-112', '2026-02-25'."""
     return _display(claim.mention)
-
-
-def describe(claim: Claim) -> str:
-    """The quantity in plain words, from the frame: 'seats won (Labour)', 'people killed in Kerr County'."""
-    f = claim.frame
-    m = claim.mention
-    if isinstance(m, DateMention):
-        head = f"date of {f.predicate.text}" if f.predicate else "date"
-        if f.counted:
-            head = f"date of the {f.counted.text}"
-    else:
-        counted = f.counted.text if f.counted else None
-        if m.kind == "money":
-            head = f"{counted} ({m.unit})" if counted else f"amount in {m.unit}" if m.unit else "amount of money"
-        elif m.kind == "percent":
-            head = f"{counted} (%)" if counted else "percentage"
-        elif m.kind == "tally":
-            head = counted or "tally"
-        else:
-            head = counted or (f"quantity in {m.unit}" if m.unit else m.counts or "number")
-            if m.unit and counted:
-                head = f"{counted} ({m.unit})"
-        if f.predicate and f.predicate.lemma not in ("be", "have"):
-            head = f"{head} {f.predicate.text}"
-        if m.rate:
-            head += f" per {m.rate}"
-    if f.holder:
-        head += f" ({f.holder.text})"
-    if f.place:
-        head += f" in {f.place.text}"
-    if f.time:
-        head += f", {f.time.text}"
-    return head
 
 
 def _value_key(claim: Claim):
@@ -242,10 +210,7 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
         gid = f"q{len(value_groups) + 1}"
         # One claim per figure a document states (its slot's first statement): restatements count once.
         ordered = tuple(sorted({slot_of[x].claim.id: slot_of[x].claim for x in ids}.values(), key=lambda c: c.id))
-        # Name the group after its most explicit claim: the one whose frame fills the most slots.
-        named = max(ordered, key=lambda c: (sum(getattr(c.frame, s) is not None for s in ("counted", "predicate",
-                                                                                             "holder")), -c.id))
-        value_groups.append(ValueGroup(id=gid, what=describe(named), claims=ordered))
+        value_groups.append(ValueGroup(id=gid, what=group_label(list(ordered)), claims=ordered))
         for x in ids:
             group_of[x] = gid
     group_what = {g.id: g.what for g in value_groups}
