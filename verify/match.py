@@ -79,8 +79,9 @@ def candidate_pairs(claims: Sequence[Claim], vectors: ClaimVectors, neighbours: 
     blocks: dict[tuple, list[int]] = {}
     for claim in claims:
         blocks.setdefault(block_key(claim), []).append(claim.id)
-    docs = np.array([hash_free_doc_index(claims)[c.doc] for c in claims], dtype=np.int64) if claims else \
-        np.zeros(0, dtype=np.int64)
+    # Documents numbered in order of first claim, once (no dependence on string hashing).
+    number = {doc: i for i, doc in enumerate(dict.fromkeys(c.doc for c in claims))}
+    docs = np.array([number[c.doc] for c in claims], dtype=np.int64)
     found: list[np.ndarray] = []
     for ids in blocks.values():
         ids_arr = np.array(ids, dtype=np.int64)
@@ -101,13 +102,7 @@ def candidate_pairs(claims: Sequence[Claim], vectors: ClaimVectors, neighbours: 
         found.append(pairs[docs[pairs[:, 0]] != docs[pairs[:, 1]]])
     if not found:
         return np.zeros((0, 2), dtype=np.int64)
-    pairs = np.unique(np.concatenate(found), axis=0)
-    return pairs
-
-
-def hash_free_doc_index(claims: Sequence[Claim]) -> dict[str, int]:
-    """Documents numbered in order of first claim (no dependence on string hashing)."""
-    return {doc: i for i, doc in enumerate(dict.fromkeys(c.doc for c in claims))}
+    return np.unique(np.concatenate(found), axis=0)
 
 
 # ---------------------------------------------------------------- features
