@@ -20,7 +20,6 @@ from .segment import Sentence
 
 _WORD = re.compile(r"[\w'’\-]+")
 _CONTEXT_WORDS = 8
-_NEAR_WORDS = 3
 # "April 20 (UPI) --": a dateline dates the dispatch, it is not a claim about an event.
 _DATELINE_AFTER = re.compile(r"^\s*\([A-Z][\w .&-]*\)\s*(?:--|—|–)")
 
@@ -35,7 +34,6 @@ class Claim:
     kind: str                            # "number" or "date"
     mention: Quantity | DateMention      # spans are document offsets
     context: str                         # the words around the value, the value itself left out
-    near: str = ""                       # the few words right beside the value ("were confirmed killed in")
     frame: Frame = Frame()
     published: dt.date | None = None
 
@@ -108,7 +106,7 @@ def build_claims(documents: list[Document], extracted: list[ExtractedSentence], 
             claims.append(Claim(
                 id=len(claims), doc=sentence.doc, sentence=sentence,
                 kind="date" if isinstance(mention, DateMention) else "number", mention=mention,
-                context=_context(text, s, e), near=_context(text, s, e, _NEAR_WORDS), frame=build_frame(parsed, text, base, mention, others),
+                context=_context(text, s, e), frame=build_frame(parsed, text, base, mention, others),
                 published=published.get(sentence.doc),
             ))
     return claims

@@ -151,11 +151,12 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
     set to the set's representative.
     """
     copy_of = copy_of or {}
-    # Each claim's best conflicting match in each other document: a conflict must be that for one of its two
-    # claims, so a toll is not also disputed by every other count the other document gives in similar words.
+    # Each claim's best match in each other document: a conflict must be that for one of its two claims, so a
+    # toll is not also disputed by every other count the other document gives in similar words, and a figure
+    # the other document states too ("476 drones" in both) is not disputed by its neighbour ("48 missiles").
     top: dict[tuple[int, str], float] = {}
     for (i, j), p in zip(pairs.tolist(), probabilities.tolist()):
-        if _verdict(claims[i], claims[j]) != "conflict":
+        if _verdict(claims[i], claims[j]) != "conflict" and p < thresholds.agreement:
             continue
         for x, other in ((i, claims[j].doc), (j, claims[i].doc)):
             if p > top.get((x, other), -1.0):

@@ -25,7 +25,7 @@ _MODALITY_LEMMAS: dict[str, str] = {
     **dict.fromkeys(("forecast", "project", "projection", "predict", "prediction", "expect", "expectation",
                      "anticipate", "poll", "outlook", "guidance", "target"), "forecast"),
     **dict.fromkeys(("plan", "aim", "intend", "propose", "proposal", "seek", "schedule", "will", "shall",
-                     "'ll", "pledge", "promise", "vow"), "planned"),
+                     "'ll", "pledge", "promise", "vow", "poise", "due", "upcoming"), "planned"),
     **dict.fromkeys(("estimate", "estimation", "approximate", "believe", "suggest", "likely", "could", "may",
                      "might", "possible"), "estimated"),
     **dict.fromkeys(("claim", "allege", "assert", "insist", "purport"), "claimed"),
@@ -70,6 +70,9 @@ class Frame:
     part_of: FrameSlot | None = None
     modality_kind: str = "stated"     # "stated", "reported", "forecast", "planned", "estimated", "claimed"
     position: str = "body"            # "body" or "headline"
+    # The value's own clause, the clauses of the sentence's other values cut out ("another eight had been
+    # killed in the Palisades Fire"): the match stage embeds it.
+    clause: str = ""
 
     SLOTS = ("counted", "predicate", "holder", "place", "time", "modality", "part_of")
 
@@ -80,10 +83,6 @@ class Frame:
             record["modality"]["kind"] = self.modality_kind
         record["position"] = self.position
         return record
-
-    def phrase(self) -> str:
-        """What the figure is, in words: predicate and counted ("killed people", "won seats")."""
-        return " ".join(s.text for s in (self.predicate, self.counted) if s is not None)
 
 
 def headline_text(text: str) -> str:
@@ -262,8 +261,16 @@ def build_frame(parsed, sentence_text: str, base: int, mention: Quantity | DateM
     predicate_token = None
     skip = value_ids | ({counted_noun.i} if counted_noun is not None else set())
     below = head
+    in_part = False
     for token in path:
         child, below = below, token
+        # A part shares its total's predicate: "64 people were injured, including 14 children" -> "injured";
+        # neither "including" nor the total's noun is what happened to the part.
+        if token.lemma_.lower() in _PART_LEMMAS or token.lower_ in _PART_LEMMAS:
+            in_part = True
+            continue
+        if in_part and token.pos_ in _NOUN_POS:
+            continue
         # "175 passengers and six crew members": a conjoined item's head is its sibling, not its predicate.
         if child.dep_ == "conj" or token.i in skip or token.pos_ not in ("NOUN", "VERB", "AUX", "ADJ", "PROPN"):
             continue
@@ -292,7 +299,33 @@ def build_frame(parsed, sentence_text: str, base: int, mention: Quantity | DateM
     time = _time(s, head, verb, value_ids, other_ids, is_date)
     modality, modality_kind = _modality(s, head, path, counted_noun)
     part_of = _part_of(s, head, path, value_ids)
-    return Frame(counted, predicate, holder, place, time, modality, part_of, modality_kind, position)
+    clause_tokens = _clause(s, head, verb, value_ids, others)
+    return Frame(counted, predicate, holder, place, time, modality, part_of, modality_kind, position,
+                 clause=" ".join(t.text for t in clause_tokens))
+
+
+# Clause-level dependency labels: a child subtree under one of them that holds another value of the sentence
+# is that value's clause, not this one's.
+_CLAUSE_LINKS = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xcomp", "appos", "prep"})
+def _clause(s: _Sentence, head, verb, value_ids, others) -> list:
+    """The tokens of the value's clause: the governing verb's subtree (or the sentence's), less each
+    subtree that holds another value but not this one, down to this value's own path."""
+    top = verb if verb is not None else head
+    while top.dep_ in ("xcomp", "aux", "auxpass") and top.head.i != top.i:
+        top = top.head
+    other_sets = [{t.i for t in group} for group in others if group]
+    keep = []
+
+    def walk(token):
+        keep.append(token)
+        for child in token.children:
+            ids = {t.i for t in child.subtree}
+            if child.dep_ in _CLAUSE_LINKS and not ids & value_ids and any(o & ids for o in other_sets):
+                continue
+            walk(child)
+
+    walk(top)
+    return sorted((t for t in keep if not t.is_punct), key=lambda t: t.i)
 
 
 def _holder(s: _Sentence, head, counted_noun, verb, value_ids, other_ids) -> FrameSlot | None:
@@ -335,7 +368,8 @@ def _holder(s: _Sentence, head, counted_noun, verb, value_ids, other_ids) -> Fra
     # other value in between.
     for i in range(min(value_ids) - 1, max(-1, min(value_ids) - 6), -1):
         token = s.doc[i]
-        if i in other_ids or token.pos_ in ("VERB", "AUX"):
+        # Another value, a verb or a conjunction ends the list item: "... to the Palisades Fire and 11 resulted".
+        if i in other_ids or token.pos_ in ("VERB", "AUX", "CCONJ", "ADP"):
             break
         if owner(token) and token.ent_type_ in ("ORG", "PERSON", "NORP"):
             return s.entity_or_phrase(token)
@@ -373,6 +407,9 @@ def _time(s: _Sentence, head, verb, value_ids, other_ids, is_date) -> FrameSlot 
     for ent in s.doc.ents:
         if ent.label_ not in _TIME_LABELS or any(t.i in value_ids for t in ent):
             continue
+        # A bare number the tagger called a date ("11 resulted from ...") is a count, not a time; years stay.
+        if all(t.like_num for t in ent) and not any(t.text.isdigit() and len(t.text) == 4 for t in ent):
+            continue
         if not any(t.i in scope for t in ent):
             continue
         distance = min(abs(t.i - i) for t in ent for i in value_ids)
@@ -385,7 +422,12 @@ def _time(s: _Sentence, head, verb, value_ids, other_ids, is_date) -> FrameSlot 
 
 def _modality(s: _Sentence, head, path, counted_noun) -> tuple[FrameSlot | None, str]:
     reported = None
-    for token in [head, *( [counted_noun] if counted_noun is not None else []), *path]:
+    # "plans to cut 15,000 jobs", "is poised to vote on Tuesday": the verb that governs an infinitive
+    # complement says how its figure is meant.
+    chain = list(path)
+    while chain and chain[-1].dep_ == "xcomp" and chain[-1].head.i != chain[-1].i and len(chain) < len(path) + 2:
+        chain.append(chain[-1].head)
+    for token in [head, *([counted_noun] if counted_noun is not None else []), *chain]:
         candidates = [token] + [c for c in token.children if c.dep_ in ("aux", "auxpass", "advmod", "amod", "compound")]
         for candidate in candidates:
             kind = _MODALITY_LEMMAS.get(candidate.lemma_.lower())

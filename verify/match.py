@@ -38,29 +38,23 @@ _WORD = re.compile(r"[\w'’]+")
 
 @dataclass(frozen=True)
 class ClaimVectors:
-    """Embeddings of each claim, rows by claim id: its sentence, the words around the value, and its frame's
-    phrase (predicate and what is counted, or the context when the frame has neither)."""
+    """Embeddings of each claim, rows by claim id: its sentence, the words around the value, the word that
+    governs it, and its own clause."""
 
     sentence: np.ndarray
-    context: np.ndarray
-    phrase: np.ndarray
-    counted: np.ndarray     # what is counted, or the context when the frame has none
-    near: np.ndarray        # the three words either side of the value
-    predicate: np.ndarray   # the governing word, or the context when the frame has none
+    context: np.ndarray     # the words either side of the value (Claim.context)
+    predicate: np.ndarray   # the governing word (frame.predicate), or the context when the frame has none
+    clause: np.ndarray      # the value's own clause (frame.clause), or the context when the frame has none
 
 
-VECTOR_NAMES = ("context", "phrase", "counted", "predicate", "near")
+VECTOR_NAMES = ("context", "predicate", "clause")
 
 
 def vector_texts(claims: Sequence[Claim]) -> dict[str, list[str]]:
     """The texts the embedding model encodes for each claim beyond its sentence, by `ClaimVectors` field."""
-    def slot(c: Claim, name: str) -> str:
-        value = getattr(c.frame, name)
-        return value.text if value is not None else c.context
-
-    return {"context": [c.context for c in claims], "phrase": [c.frame.phrase() or c.context for c in claims],
-            "counted": [slot(c, "counted") for c in claims], "predicate": [slot(c, "predicate") for c in claims],
-            "near": [c.near or c.context for c in claims]}
+    return {"context": [c.context for c in claims],
+            "predicate": [c.frame.predicate.text if c.frame.predicate else c.context for c in claims],
+            "clause": [c.frame.clause or c.context for c in claims]}
 
 
 # ---------------------------------------------------------------- blocking
@@ -108,10 +102,10 @@ def candidate_pairs(claims: Sequence[Claim], vectors: ClaimVectors, neighbours: 
 # ---------------------------------------------------------------- features
 
 FEATURES = (
-    "sentence_similarity", "context_similarity", "phrase_similarity", "counted_similarity",
-    "predicate_similarity", "near_similarity", "lead_position", "value_elsewhere",
+    "sentence_similarity", "context_similarity", "predicate_similarity", "clause_similarity",
+    "lead_position", "value_elsewhere",
     "same_counted", "same_predicate", "same_holder", "same_place", "same_time",
-    "same_modality", "either_forecast", "both_parts", "one_part", "either_headline",
+    "same_modality", "either_forecast", "date_plan_mismatch", "both_parts", "one_part", "either_headline",
     "same_sentence_group", "word_overlap",
     "log_value_ratio", "values_agree", "values_equal", "min_specificity",
     "is_date", "is_money", "is_percent", "is_measure", "is_tally",
@@ -128,13 +122,14 @@ def _slot_key(slot) -> str | None:
 
 def _agreement(keys: list, pairs: np.ndarray, overlap: bool = False) -> np.ndarray:
     """+1 when both claims have the slot and it is the same, -1 when both have it and it differs, else 0.
-    With `overlap`, slots sharing a word count as the same ("Labour Party" ~ "Labour")."""
+    With `overlap`, a slot whose words are all in the other counts as the same ("Labour Party" ~ "Labour"),
+    but "the Eaton Fire" and "the Palisades Fire" differ."""
     out = np.zeros(len(pairs))
     for n, (i, j) in enumerate(pairs):
         a, b = keys[i], keys[j]
         if a is None or b is None:
             continue
-        if a == b or (overlap and set(a.split()) & set(b.split())):
+        if a == b or (overlap and (set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()))):
             out[n] = 1.0
         else:
             out[n] = -1.0
@@ -154,13 +149,9 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
         return np.zeros((0, len(FEATURES)))
     i, j = pairs[:, 0], pairs[:, 1]
     cos = {name: np.einsum("ij,ij->i", getattr(vectors, name)[i], getattr(vectors, name)[j])
-           for name in ("sentence", "context", "phrase", "counted", "predicate", "near")}
+           for name in ("sentence", "context", "predicate", "clause")}
     frames = [c.frame for c in claims]
-    columns: dict[str, np.ndarray] = {
-        "sentence_similarity": cos["sentence"], "context_similarity": cos["context"],
-        "phrase_similarity": cos["phrase"], "counted_similarity": cos["counted"],
-        "predicate_similarity": cos["predicate"], "near_similarity": cos["near"],
-    }
+    columns: dict[str, np.ndarray] = {f"{name}_similarity": cos[name] for name in cos}
     # Figures in the lead are the story's main facts; later ones are more often background.
     index = np.array([c.sentence.index for c in claims], dtype=float)
     columns["lead_position"] = np.log1p(np.minimum(index[i], index[j]))
@@ -180,6 +171,9 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
     columns["same_modality"] = (modality[i] == modality[j]).astype(float)
     future = np.isin(modality, ("forecast", "planned"))
     columns["either_forecast"] = (future[i] | future[j]).astype(float)
+    # A date stated as a plan is a schedule, one stated as a fact an occurrence: rarely the same date.
+    dated = np.array([c.kind == "date" for c in claims])
+    columns["date_plan_mismatch"] = (dated[i] & (future[i] != future[j])).astype(float)
     part = np.array([f.part_of is not None for f in frames])
     columns["both_parts"] = (part[i] & part[j]).astype(float)
     columns["one_part"] = (part[i] ^ part[j]).astype(float)
@@ -208,7 +202,8 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
         columns[f"is_{kind}"] = (kinds[i] == kind).astype(float)
     granularity = np.array([c.mention.granularity if c.kind == "date" else "" for c in claims])
     columns["same_granularity"] = (granularity[i] == granularity[j]).astype(float)
-    best_a, mutual, margin = _ranks(claims, pairs, cos["sentence"] + cos["context"] + cos["phrase"])
+    score = cos["sentence"] + cos["context"] + cos["clause"]
+    best_a, mutual, margin = _ranks(claims, pairs, score)
     columns["best_in_other_document"] = best_a
     columns["mutual_best"] = mutual
     columns["similarity_margin"] = margin

@@ -20,6 +20,10 @@ NEAR_SPREAD = 0.1           # "nearly", "almost": up to 10 % below
 # Qualifiers as the extractor normalises them: closed classes of English comparison words.
 LOWER = {"more than", "over", "at least", "above", "exceeding", "in excess of", "upwards of", "no fewer than"}
 UPPER = {"up to", "less than", "under", "fewer than", "as many as", "no more than", "at most", "below"}
+# Of those, the bounds that state a count so far or a ceiling ("at least 25 killed", "up to 500 jobs"): a later
+# "31" is an updated toll. The others round a figure down or up to a round one ("more than 70 percent" for
+# 72 %, "over $11 billion" for $11.2 billion, "less than two points" for 1.8): compatible within NEAR_SPREAD.
+TIGHT = {"at least", "no fewer than", "up to", "as many as", "no more than", "at most"}
 NEAR = {"nearly", "almost", "just under", "close to", "nearly a", "almost a", "nears", "approaching"}
 _VAGUE = re.compile(r"dozens?|hundreds|thousands|millions|billions|several|a few|scores|many", re.IGNORECASE)
 
@@ -50,11 +54,11 @@ def interval(q: Quantity) -> tuple[float, float]:
     half = rounding_step(q) / 2
     approx = (q.approx or "").lower()
     if approx in LOWER or approx in UPPER:
-        # "at least 25", "more than 160", "up to 500": in news these state the figure reported so far, so a
-        # later "31" is an updated toll, not a compatible one; only vague words ("more than a dozen") leave
-        # the bound open.
+        # Only vague words ("more than a dozen") leave the bound open.
         if _VAGUE.search(q.surface):
             return (v, math.inf) if approx in LOWER else (-math.inf, v)
+        if approx not in TIGHT:
+            return (v, v * (1 + NEAR_SPREAD) + half) if approx in LOWER else (v * (1 - NEAR_SPREAD) - half, v)
         return (v, v + half) if approx in LOWER else (v - half, v)
     if approx in NEAR:
         return (v * (1 - NEAR_SPREAD) - half, v + half)
