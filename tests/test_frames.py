@@ -65,3 +65,28 @@ def test_frame_record_shape(parser):
     assert set(record) == {*Frame.SLOTS, "position"}
     assert record["holder"] == {"text": "Labour", "span": [0, 6]}
     assert record["place"] is None
+
+
+def test_a_part_shares_the_predicate_of_its_total(parser):
+    """'including' is not what happened to the children: the injured total's predicate is."""
+    sentence = "The strike killed 12 people, and 40 more people were injured, including nine children."
+    assert frame_of(parser, sentence, "nine").predicate.text == "injured"
+    assert "40 more people" in frame_of(parser, sentence, "nine").part_of.text
+    assert frame_of(parser, sentence, "12").predicate.text == "killed"
+
+
+@pytest.mark.parametrize("sentence,value", [
+    ("The council is poised to vote on the budget on Thursday.", "Thursday"),
+    ("The company plans to cut 4,000 jobs by the end of the year.", "4,000"),
+])
+def test_the_verb_governing_an_infinitive_gives_the_modality(parser, sentence, value):
+    assert frame_of(parser, sentence, value).modality_kind == "planned"
+
+
+def test_each_value_has_its_own_clause(parser):
+    """The clause the match stage embeds holds the value's own words, not those of the sentence's other values."""
+    sentence = ("Officials said 14 people had died in the North Fire and another six had died in the "
+                "Cedar Fire.")
+    six, fourteen = frame_of(parser, sentence, "six").clause, frame_of(parser, sentence, "14").clause
+    assert "Cedar" in six and "North" not in six
+    assert "North" in fourteen and "Cedar" not in fourteen

@@ -113,6 +113,19 @@ FEATURES = (
 )
 
 
+# Pairs whose vectors are gathered at a time: memory stays flat however many pairs there are.
+_DOT_CHUNK = 65536
+
+
+def _row_dots(vectors: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Cosine of each pair (the vectors are unit length), `vectors[i[k]] . vectors[j[k]]`, a chunk at a time."""
+    out = np.empty(len(i), dtype=np.float64)
+    for start in range(0, len(i), _DOT_CHUNK):
+        a, b = vectors[i[start:start + _DOT_CHUNK]], vectors[j[start:start + _DOT_CHUNK]]
+        out[start:start + _DOT_CHUNK] = np.einsum("ij,ij->i", a, b)
+    return out
+
+
 def _slot_key(slot) -> str | None:
     if slot is None:
         return None
@@ -148,8 +161,7 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
     if n == 0:
         return np.zeros((0, len(FEATURES)))
     i, j = pairs[:, 0], pairs[:, 1]
-    cos = {name: np.einsum("ij,ij->i", getattr(vectors, name)[i], getattr(vectors, name)[j])
-           for name in ("sentence", "context", "predicate", "clause")}
+    cos = {name: _row_dots(getattr(vectors, name), i, j) for name in ("sentence", "context", "predicate", "clause")}
     frames = [c.frame for c in claims]
     columns: dict[str, np.ndarray] = {f"{name}_similarity": cos[name] for name in cos}
     # Figures in the lead are the story's main facts; later ones are more often background.
