@@ -90,3 +90,14 @@ def test_each_value_has_its_own_clause(parser):
     six, fourteen = frame_of(parser, sentence, "six").clause, frame_of(parser, sentence, "14").clause
     assert "Cedar" in six and "North" not in six
     assert "North" in fourteen and "Cedar" not in fourteen
+
+
+@pytest.mark.parametrize("sentence,whole,part", [
+    ("Of the 12 people on board, 11 were confirmed dead.", "12", "11"),
+    ("Officials said that four of the 27 confirmed dead were children.", "27", "four"),
+    ("All but 3 of 140 passengers survived the landing.", "140", "All but 3"),
+])
+def test_the_total_of_a_partitive_is_a_whole_without_the_parts_predicate(parser, sentence, whole, part):
+    total = frame_of(parser, sentence, whole)
+    assert total.whole and total.predicate is None
+    assert not frame_of(parser, sentence, part).whole

@@ -73,6 +73,7 @@ class Frame:
     # The value's own clause, the clauses of the sentence's other values cut out ("another eight had been
     # killed in the Palisades Fire"): the match stage embeds it.
     clause: str = ""
+    whole: bool = False               # the value is the total a part is taken from ("six of the 31 dead")
 
     SLOTS = ("counted", "predicate", "holder", "place", "time", "modality", "part_of")
 
@@ -278,7 +279,10 @@ def build_frame(parsed, sentence_text: str, base: int, mention: Quantity | DateM
             continue
         predicate_token = _content_predicate(token) if token.pos_ in ("VERB", "AUX") else token
         break
-    predicate = s.slot([predicate_token]) if predicate_token is not None else None
+    whole = not is_date and _is_partition_whole(head)
+    # The total a part is taken from ("all but two of the 181", "of the 242 on board, 241 died"): what the
+    # verb says is said of the part, not of the total.
+    predicate = s.slot([predicate_token]) if predicate_token is not None and not whole else None
 
     if counted is None and not is_date and verb is not None and verb.lemma_ == "be":
         # "at least 84 were women": what is counted is the copula's complement.
@@ -301,7 +305,25 @@ def build_frame(parsed, sentence_text: str, base: int, mention: Quantity | DateM
     part_of = _part_of(s, head, path, value_ids)
     clause_tokens = _clause(s, head, verb, value_ids, others)
     return Frame(counted, predicate, holder, place, time, modality, part_of, modality_kind, position,
-                 clause=" ".join(t.text for t in clause_tokens))
+                 clause=" ".join(t.text for t in clause_tokens), whole=whole)
+
+
+def _is_partition_whole(head) -> bool:
+    """Is the value the total of a partitive: "six of the 31 dead", "all but 2 of 181 passengers", "out of the
+    181 aboard, all ...", "Of the 242 people on board, 241 ..."? The quantifier before "of" is a number, a
+    pronoun or a determiner, or the "of" phrase opens the sentence."""
+    if any(child.dep_ == "quantmod" and child.lower_ == "of" for child in head.children):
+        return True
+    anchor = head.head if head.dep_ in ("nummod", "quantmod", "compound", "amod") else head
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "of":
+        return False
+    of = anchor.head
+    above = of.head
+    if above.lower_ == "out" and above.i == of.i - 1:
+        return True
+    if above.pos_ in ("NUM", "PRON", "DET") or above.like_num:
+        return True
+    return of.i == 0
 
 
 # Clause-level dependency labels: a child subtree under one of them that holds another value of the sentence
