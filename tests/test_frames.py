@@ -101,3 +101,16 @@ def test_the_total_of_a_partitive_is_a_whole_without_the_parts_predicate(parser,
     total = frame_of(parser, sentence, whole)
     assert total.whole and total.predicate is None
     assert not frame_of(parser, sentence, part).whole
+
+
+@pytest.mark.parametrize("sentence,listed,alone", [
+    ("The jet was carrying 150 passengers and seven crew members when it landed.", "150", None),
+    ("The bus carried 40 pupils, three teachers, and 2 drivers.", "three", None),
+    ("The strike killed 25 people and injured 93 others.", None, "25"),
+])
+def test_a_count_in_a_list_of_counts_is_listed(parser, sentence, listed, alone):
+    """One count of a list adds up with the others to a total: it is not that total."""
+    if listed:
+        assert frame_of(parser, sentence, listed).listed
+    if alone:
+        assert not frame_of(parser, sentence, alone).listed

@@ -74,6 +74,7 @@ class Frame:
     # killed in the Palisades Fire"): the match stage embeds it.
     clause: str = ""
     whole: bool = False               # the value is the total a part is taken from ("six of the 31 dead")
+    listed: bool = False              # one count of a list of counts ("175 passengers and six crew members")
 
     SLOTS = ("counted", "predicate", "holder", "place", "time", "modality", "part_of")
 
@@ -305,7 +306,20 @@ def build_frame(parsed, sentence_text: str, base: int, mention: Quantity | DateM
     part_of = _part_of(s, head, path, value_ids)
     clause_tokens = _clause(s, head, verb, value_ids, others)
     return Frame(counted, predicate, holder, place, time, modality, part_of, modality_kind, position,
-                 clause=" ".join(t.text for t in clause_tokens), whole=whole)
+                 clause=" ".join(t.text for t in clause_tokens), whole=whole,
+                 listed=not is_date and _is_listed(head, counted_noun, other_ids))
+
+
+def _is_listed(head, counted_noun, other_ids) -> bool:
+    """Is the value one item of a coordinated list of counts ("carrying 175 passengers and six crew", "230
+    passengers, 10 cabin crew members, and 2 pilots")? Then it counts a part of what the list adds up to."""
+    item = counted_noun if counted_noun is not None and head.head.i == counted_noun.i else head
+    # The parser links list items by "conj", and sometimes the second by "appos" ("230 passengers, 10 crew").
+    linked = [c for c in item.children if c.dep_ in ("conj", "appos")]
+    if item.dep_ in ("conj", "appos"):
+        linked.append(item.head)
+        linked += [c for c in item.head.children if c.dep_ in ("conj", "appos") and c.i != item.i]
+    return any(t.i in other_ids or any(c.i in other_ids for c in t.children) for t in linked)
 
 
 def _is_partition_whole(head) -> bool:

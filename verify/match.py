@@ -105,7 +105,7 @@ FEATURES = (
     "sentence_similarity", "context_similarity", "predicate_similarity", "clause_similarity",
     "lead_position", "value_elsewhere",
     "same_counted", "same_predicate", "same_holder", "same_place", "same_time",
-    "same_modality", "either_forecast", "date_plan_mismatch", "both_parts", "one_part", "one_whole", "either_headline",
+    "same_modality", "either_forecast", "date_plan_mismatch", "both_parts", "one_part", "one_whole", "one_listed", "either_headline",
     "same_sentence_group", "word_overlap",
     "log_value_ratio", "values_agree", "values_equal", "min_specificity",
     "is_date", "is_money", "is_percent", "is_measure", "is_tally",
@@ -191,6 +191,8 @@ def pair_features(claims: Sequence[Claim], vectors: ClaimVectors, pairs: np.ndar
     columns["one_part"] = (part[i] ^ part[j]).astype(float)
     whole = np.array([f.whole for f in frames])
     columns["one_whole"] = (whole[i] ^ whole[j]).astype(float)
+    listed = np.array([f.listed for f in frames])
+    columns["one_listed"] = (listed[i] ^ listed[j]).astype(float)
     headline = np.array([f.position == "headline" for f in frames])
     columns["either_headline"] = (headline[i] | headline[j]).astype(float)
     groups = np.array(sentence_group if sentence_group is not None else [-1] * len(claims))
