@@ -114,3 +114,10 @@ def test_a_count_in_a_list_of_counts_is_listed(parser, sentence, listed, alone):
         assert frame_of(parser, sentence, listed).listed
     if alone:
         assert not frame_of(parser, sentence, alone).listed
+
+
+def test_a_fronted_of_phrase_is_the_whole_and_is_not_counted_by_the_parts_complement(parser):
+    sentence = "Police said that of the 40 confirmed dead, 25 were men and 15 were women."
+    total = frame_of(parser, sentence, "40")
+    assert total.whole and total.counted is None and total.predicate is None
+    assert frame_of(parser, sentence, "25").counted.text == "men"

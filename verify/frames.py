@@ -280,19 +280,20 @@ def build_frame(parsed, sentence_text: str, base: int, mention: Quantity | DateM
             continue
         predicate_token = _content_predicate(token) if token.pos_ in ("VERB", "AUX") else token
         break
-    whole = not is_date and _is_partition_whole(head)
     # The total a part is taken from ("all but two of the 181", "of the 242 on board, 241 died"): what the
     # verb says is said of the part, not of the total.
+    whole = not is_date and _is_partition_whole(head)
     predicate = s.slot([predicate_token]) if predicate_token is not None and not whole else None
 
-    if counted is None and not is_date and verb is not None and verb.lemma_ == "be":
+    # A total a part is taken from is counted by its own words only: the verb's subject or complement is the part's.
+    if counted is None and not is_date and not whole and verb is not None and verb.lemma_ == "be":
         # "at least 84 were women": what is counted is the copula's complement.
         complement = next((c for c in verb.rights if c.dep_ == "attr" and c.pos_ in _NOUN_POS
                            and c.i not in value_ids and c.i not in other_ids), None)
         if complement is not None:
             counted_noun = complement
             counted = s.noun_phrase(complement, tokens)
-    if counted is None and not is_date and verb is not None:
+    if counted is None and not is_date and not whole and verb is not None:
         subject = _subject_of(verb)
         if subject is not None and subject.i not in value_ids and subject.i not in other_ids \
                 and subject.pos_ in _NOUN_POS and subject.ent_type_ not in _HOLDER_LABELS:
@@ -337,7 +338,9 @@ def _is_partition_whole(head) -> bool:
         return True
     if above.pos_ in ("NUM", "PRON", "DET") or above.like_num:
         return True
-    return of.i == 0
+    # A fronted "of" phrase: "Of the 242 people on board, 241 died", "... that of the 85 dead, 39 were men".
+    subject = _subject_of(above) if above.pos_ in ("VERB", "AUX") else None
+    return of.i == 0 or (subject is not None and of.i < subject.i)
 
 
 # Clause-level dependency labels: a child subtree under one of them that holds another value of the sentence
