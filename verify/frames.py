@@ -4,7 +4,9 @@ A frame has one slot per question a reader asks of a figure: what is counted ("s
 consumer spending"), the predicate that governs it ("won", "killed", "priced"), whose figure it is (the holder:
 "Labour", "Reddit"), where (the place), when (the time window: "the second quarter", "last year"), how it is
 stated (modality: a forecast, a plan, an estimate, a claim) and whether it is a part of a larger total
-("including three children"). Every slot is a span of the document text, like all evidence.
+("including three children"). Every slot is a span of the document text, like all evidence. Beside the slots, a
+frame says whether the value is the total a part is taken from ("six of the 31 dead": `whole`) or one count of
+a list ("175 passengers and six crew": `listed`), and holds the value's own clause for the match stage.
 
 The rules walk spaCy's dependency tree (Universal-style labels of en_core_web_sm) and its entity labels; the
 only word lists are closed classes of general English (modal and reporting verbs, partitive prepositions), named
@@ -326,7 +328,7 @@ def _is_listed(head, counted_noun, other_ids) -> bool:
 def _is_partition_whole(head) -> bool:
     """Is the value the total of a partitive: "six of the 31 dead", "all but 2 of 181 passengers", "out of the
     181 aboard, all ...", "Of the 242 people on board, 241 ..."? The quantifier before "of" is a number, a
-    pronoun or a determiner, or the "of" phrase opens the sentence."""
+    pronoun or a determiner, or the "of" phrase comes before the subject of its verb."""
     if any(child.dep_ == "quantmod" and child.lower_ == "of" for child in head.children):
         return True
     anchor = head.head if head.dep_ in ("nummod", "quantmod", "compound", "amod") else head
@@ -346,6 +348,8 @@ def _is_partition_whole(head) -> bool:
 # Clause-level dependency labels: a child subtree under one of them that holds another value of the sentence
 # is that value's clause, not this one's.
 _CLAUSE_LINKS = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "parataxis", "xcomp", "appos", "prep"})
+
+
 def _clause(s: _Sentence, head, verb, value_ids, others) -> list:
     """The tokens of the value's clause: the governing verb's subtree (or the sentence's), less each
     subtree that holds another value but not this one, down to this value's own path."""
