@@ -8,15 +8,16 @@ class BagOfWords:
     """Hashed word counts, L2-normalised: deterministic, no torch, no weights to load."""
 
     model_name = "bag-of-words"
+    DIMENSIONS = 64
 
     def __init__(self, *args, **kwargs):
         pass
 
     def encode(self, texts):
-        vectors = np.zeros((len(texts), 64), dtype=np.float32)
+        vectors = np.zeros((len(texts), self.DIMENSIONS), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in text.lower().split():
-                vectors[row, sum(word.encode()) % 64] += 1.0
+                vectors[row, sum(word.encode()) % self.DIMENSIONS] += 1.0
         return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
 
 

@@ -73,6 +73,8 @@ def test_a_part_shares_the_predicate_of_its_total(parser):
     assert frame_of(parser, sentence, "nine").predicate.text == "injured"
     assert "40 more people" in frame_of(parser, sentence, "nine").part_of.text
     assert frame_of(parser, sentence, "12").predicate.text == "killed"
+    # "including" under the total's noun: neither it nor the noun is the part's predicate.
+    assert frame_of(parser, "The strike killed 33 people, including six children.", "six").predicate.text == "killed"
 
 
 @pytest.mark.parametrize("sentence,value", [

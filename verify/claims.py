@@ -51,14 +51,6 @@ class Claim:
         """What is counted, as the lemma of the frame's counted noun ("seat", "people"), or None."""
         return self.frame.counted.lemma if self.frame.counted else None
 
-    @property
-    def is_part(self) -> bool:
-        return self.frame.part_of is not None
-
-    @property
-    def planned(self) -> bool:
-        return self.frame.modality_kind in ("planned", "forecast")
-
 
 def _context(text: str, start: int, end: int, words: int = _CONTEXT_WORDS) -> str:
     left = _WORD.findall(text[:start])[-words:]

@@ -46,10 +46,6 @@ class Slot:
     claim: Claim
     members: tuple[Claim, ...]
 
-    @property
-    def alternatives(self) -> tuple[Claim, ...]:
-        return ()
-
 
 @dataclass(frozen=True)
 class Finding:
@@ -61,7 +57,6 @@ class Finding:
     explanation: str
     what: str                      # the quantity in plain words
     newer: str | None = None       # id of the later-published document, when the two dates differ
-    also: tuple[tuple[Claim, ...], tuple[Claim, ...]] = ((), ())  # other values each document gives
 
 
 @dataclass(frozen=True)
@@ -215,9 +210,6 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
         for x in ids:
             group_of[x] = gid
     group_what = {g.id: g.what for g in value_groups}
-    by_group_doc: dict[tuple[str, str], list[Claim]] = {}
-    for x in sorted(group_of):
-        by_group_doc.setdefault((group_of[x], claims[x].doc), []).append(claims[x])
 
     findings = []
     for p, i, j, verdict in chosen:
@@ -226,12 +218,10 @@ def compare(claims: Sequence[Claim], pairs: np.ndarray, probabilities: np.ndarra
         if verdict == "conflict" and a.published and b.published and a.published != b.published:
             newer = a.doc if a.published > b.published else b.doc
         gid = group_of[i]
-        also = tuple(tuple(c for c in by_group_doc[(gid, x.doc)] if _value_key(c) != _value_key(x)) for x in (a, b))
         copies = copy_of.get(a.doc, a.doc) == copy_of.get(b.doc, b.doc)
         findings.append(Finding(
             type=verdict, kind=a.kind, group=gid, claims=(a, b), score=round(float(p), 3),
             explanation=_explain(verdict, a, b, outlets, newer, copies), what=group_what[gid], newer=newer,
-            also=also,
         ))
     order = {"conflict": 0, "rounding": 1, "agreement": 2}
     findings.sort(key=lambda f: (order[f.type], -f.score, f.claims[0].id, f.claims[1].id))

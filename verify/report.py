@@ -355,9 +355,8 @@ class _Report:
         lines = [f"### {n}. {self._headline(group)}", "", self._reason(entries), ""]
         newest = self._newest(entries)
         for claim in entries:
-            also = self._also(claim)
             lines.append(f"- **{escape(claim.surface)}** — {self._who(claim, claim.doc in newest)}: "
-                         f"{_quoted(claim.sentence, [claim], whole=True)}{also} {self._place(claim)}")
+                         f"{_quoted(claim.sentence, [claim], whole=True)} {self._place(claim)}")
         lines.append("")
         lines += self._chart(group, entries)
         conflicts = sum(f.type == "conflict" for f in findings)
@@ -448,13 +447,6 @@ class _Report:
         if undated:
             note += f" {_count(undated, 'source is', 'sources are')} undated."
         return note
-
-    def _also(self, claim: Claim) -> str:
-        """Other values the same document gives for this quantity: an earlier toll, a rounded figure."""
-        slot = self.slot_of[claim.id]
-        others = dict.fromkeys(escape(c.surface) for c in slot.alternatives
-                               if display_value(c) != display_value(claim))
-        return f" (elsewhere in the source: {', '.join(f'“{s}”' for s in others)})" if others else ""
 
     def _who(self, claim: Claim | Sentence, newest: bool = False) -> str:
         """The source and its date."""
