@@ -57,6 +57,38 @@ def test_a_model_file_of_another_version_is_refused(tmp_path):
         Matcher.load(path)
 
 
+def _population(n_agree, n_differ, seed=0):
+    """Feature rows where one similarity means the opposite in the two populations."""
+    rng = np.random.default_rng(seed)
+    X = np.zeros((n_agree + n_differ, len(FEATURES)))
+    differ = np.arange(len(X)) >= n_agree
+    X[:, FEATURES.index("values_differ")] = differ
+    x = rng.normal(size=len(X))
+    X[:, FEATURES.index("clause_similarity")] = x
+    return X, np.where(differ, x < 0, x > 0).astype(int)
+
+
+def test_pairs_whose_values_differ_get_their_own_regression(tmp_path):
+    X, y = _population(600, 200)
+    matcher = Matcher().fit(X, y)
+    probe = np.zeros((2, len(FEATURES)))
+    probe[:, FEATURES.index("clause_similarity")] = 2.0
+    probe[1, FEATURES.index("values_differ")] = 1.0
+    agree, differ = matcher.predict_proba(probe)[:, 1]
+    assert agree > 0.6 and differ < 0.1
+    matcher.save(tmp_path / "m.json")
+    assert np.allclose(Matcher.load(tmp_path / "m.json").predict_proba(X), matcher.predict_proba(X), atol=1e-8)
+
+
+def test_differing_pairs_of_one_class_are_scored_by_the_regression_of_all_pairs():
+    X, y = _population(600, 50)
+    y[600:] = 0
+    matcher = Matcher().fit(X, y)
+    rows = X[600:]
+    assert np.allclose(matcher.heads_["values differ"].decision_function(rows),
+                       matcher.heads_["all pairs"].decision_function(rows))
+
+
 def _claims(embedder, texts):
     from verify.pipeline import prepare
 
