@@ -33,6 +33,14 @@ def q(text):
     ("$14 billion", "$14.9 billion", "different"),
     ("nearly $270 million", "$268 million", "compatible"),
     ("1,500 jobs", "1,500 jobs", "equal"),
+    # A hedge word replaces the figure's rounding (the keys' conflicts and agreements between hedged figures).
+    ("nearly 200,000 protesters", "175,000 protesters", "different"),
+    ("about 8%", "7%", "different"),
+    ("an estimated $2.2 billion", "$2,077,618,725", "different"),
+    ("beyond £450 million", "just shy of £450 million", "different"),
+    ("about 125 miles", "120 miles", "compatible"),
+    ("almost 90%", "89%", "compatible"),
+    ("over 240", "247", "compatible"),
 ])
 def test_value_relations_follow_the_answer_key_convention(a, b, expected):
     assert relation(q(a), q(b)) == expected
