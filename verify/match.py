@@ -8,7 +8,7 @@ Three parts, each a function or class below:
 2. `pair_features`: one row of numbers per pair, from both claims' frames (verify/frames.py), their vectors and
    their values. `FEATURES` names the columns.
 3. `Matcher`: logistic regressions over those features (scikit-learn), one for pairs whose values differ and
-   one for pairs whose values agree, fitted on answer keys by `verify train`
+   one for all pairs (it scores those whose values agree), fitted on answer keys by `verify train`
    (verify/train.py) and saved as JSON (verify/models/matcher.json), so a saved model is readable, diffable
    and byte-identical when retrained on the same data. Its probability is the finding's confidence.
 """
