@@ -97,6 +97,26 @@ def test_differing_pairs_of_one_class_are_scored_by_the_regression_of_all_pairs(
                        matcher.heads_["all pairs"].decision_function(rows))
 
 
+def test_a_flag_rare_in_training_does_not_overrule_the_evidence():
+    """Three tallies among 2,000 pairs, all three different quantities: a new event full of tallies must still
+    be judged on its similarities (standardised, that flag would weigh 14 logits; left raw, 3)."""
+    rng = np.random.default_rng(0)
+    X = np.zeros((2000, len(FEATURES)))
+    x = rng.normal(size=len(X))
+    x[:3] = 2.0
+    X[:, FEATURES.index("clause_similarity")] = x
+    y = (x > 1).astype(int)
+    X[:3, FEATURES.index("is_tally")] = 1.0
+    y[:3] = 0
+    matcher = Matcher().fit(X, y)
+    probe = np.zeros((2, len(FEATURES)))
+    probe[:, FEATURES.index("clause_similarity")] = 2.0
+    probe[1, FEATURES.index("is_tally")] = 1.0
+    plain, tally = matcher.decision_function(probe)
+    assert plain - tally < 5
+    assert matcher.predict_proba(probe)[1, 1] > 0.9
+
+
 def _claims(embedder, texts):
     from verify.pipeline import prepare
 

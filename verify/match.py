@@ -317,9 +317,16 @@ class _Head:
     def fit(cls, X: np.ndarray, y: np.ndarray, C: float) -> "_Head":
         from sklearn.linear_model import LogisticRegression
 
-        mean = X.mean(axis=0)
+        # Continuous columns are standardised; flags (values in -1, 0, 1) are left as they are. A flag rare in
+        # the training pairs would otherwise be divided by its tiny spread: L2 barely restrains its weight, and
+        # an event where it is common gets extreme scores. (Votes: tallies whose values differ are rare
+        # outside one dev event, so there "385-34" against "385-44" scored 0.0006; left raw, tallies are judged
+        # by the other features. Leave-one-event-out: recall 0.30 -> 0.31, agreements 315 -> 317, the same
+        # precision.)
+        flag = np.all(np.isin(X, (-1.0, 0.0, 1.0)), axis=0)
+        mean = np.where(flag, 0.0, X.mean(axis=0))
         scale = X.std(axis=0)
-        scale = np.where(scale > 0, scale, 1.0)
+        scale = np.where(flag | (scale == 0), 1.0, scale)
         model = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
         model.fit((X - mean) / scale, y)
         return cls(mean, scale, model.coef_[0].copy(), float(model.intercept_[0]))
@@ -339,7 +346,7 @@ class _Head:
 
 
 class Matcher:
-    """P(same quantity) for candidate pairs: standardised features, logistic regressions.
+    """P(same quantity) for candidate pairs: logistic regressions over standardised features (flags raw).
 
     Pairs whose values differ get a regression of their own, fitted on them alone (split on the
     `values_differ` column): there the frames must show that two different figures are one quantity, and the
