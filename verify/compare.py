@@ -27,7 +27,7 @@ from .values import display_value as _display, relation
 CONFLICT_THRESHOLD = 0.5
 # Equal values make a match likely, so an agreement needs a sure one. Across the dev events (leave-one-event-out,
 # matcher of 2026-12-02) 0.5 corroborated 38 of the 218 look-alike traps and found 90 % of the key's agreements;
-# 0.7: 38 traps, 88 %; 0.8: 36, 85 %; 0.9: 27, 72 %. 0.7 keeps a margin for events unlike the dev ones.
+# 0.7: 38 traps, 89 %; 0.8: 34, 85 %; 0.9: 27, 71 %. 0.7 keeps a margin for events unlike the dev ones.
 AGREEMENT_THRESHOLD = 0.7
 
 
