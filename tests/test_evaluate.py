@@ -26,7 +26,7 @@ def scores(bench_events):
 
 
 def test_cross_validated_quality_does_not_regress(scores):
-    """The bar is the last measured figure (precision 0.52, recall 0.31, 11 of 218 traps flagged, 317 of 357
+    """The bar is the last measured figure (precision 0.52, recall 0.34, 10 of 218 traps flagged, 307 of 357
     agreements found; 0.48 / 0.28 / 11 / 312 when the learned matcher landed), less a margin; the goal
     (0.85 / 0.70) is far above it."""
     found = sum(s.conflicts_found for s in scores)
@@ -34,7 +34,7 @@ def test_cross_validated_quality_does_not_regress(scores):
     gold = sum(s.gold_conflicts for s in scores)
     hit = sum(s.gold_found for s in scores)
     assert correct / found >= 0.45, [fp for s in scores for fp in s.false_positives]
-    assert hit / gold >= 0.28, [m for s in scores for m in s.missed]
+    assert hit / gold >= 0.31, [m for s in scores for m in s.missed]
     assert sum(s.traps_flagged for s in scores) <= 15, [t for s in scores for t in s.flagged_traps]
     assert sum(s.gold_agreements_found for s in scores) / sum(s.gold_agreements for s in scores) >= 0.8
 

@@ -8,9 +8,11 @@ Three parts, each a function or class below:
 2. `pair_features`: one row of numbers per pair, from both claims' frames (verify/frames.py), their vectors and
    their values. `FEATURES` names the columns.
 3. `Matcher`: logistic regressions over those features (scikit-learn), one for pairs whose values differ and
-   one for all pairs (it scores those whose values agree), fitted on answer keys by `verify train`
-   (verify/train.py) and saved as JSON (verify/models/matcher.json), so a saved model is readable, diffable
-   and byte-identical when retrained on the same data. Its probability is the finding's confidence.
+   one for all pairs (it scores those whose values agree), in two stages: the second also reads how strongly
+   third documents tie both claims to one of theirs (verify/support.py, from the first stage's probabilities).
+   Fitted on answer keys by `verify train` (verify/train.py) and saved as JSON (verify/models/matcher.json), so
+   a saved model is readable, diffable and byte-identical when retrained on the same data. Its probability is
+   the finding's confidence.
 """
 from __future__ import annotations
 
@@ -25,12 +27,13 @@ import numpy as np
 
 from .claims import Claim
 from .dates import DateMention
+from .support import third_source_support
 from .values import interval, minutes, relation, specificity
 
 FULL_COMPARISON_LIMIT = 400
 NEIGHBOURS = 40
 DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "matcher.json"
-MODEL_FORMAT = "verify-matcher/2"
+MODEL_FORMAT = "verify-matcher/3"
 
 # Function words dropped from slot texts before two slots are compared ("the Labour Party" ~ "Labour").
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "'s", "’s", "party", "and"})
@@ -307,6 +310,11 @@ def _ranks(claims: Sequence[Claim], pairs: np.ndarray, score: np.ndarray):
 
 # ---------------------------------------------------------------- the model
 
+def _two_columns(logits: np.ndarray) -> np.ndarray:
+    p = 1.0 / (1.0 + np.exp(-logits))
+    return np.stack([1 - p, p], axis=1)
+
+
 class _Head:
     """One logistic regression: standardisation, weights, intercept."""
 
@@ -346,15 +354,20 @@ class _Head:
 
 
 class Matcher:
-    """P(same quantity) for candidate pairs: logistic regressions over standardised features (flags raw).
+    """P(same quantity) for candidate pairs, in two stages of logistic regressions over standardised features
+    (flags raw).
 
-    Pairs whose values differ get a regression of their own, fitted on them alone (split on the
-    `values_differ` column): there the frames must show that two different figures are one quantity, and the
-    weights that do that are not the ones that tell a coincidence of equal figures ("85 trucks", "85 drones")
-    from one fact. Pairs whose values agree are scored by the regression of all pairs: the keys label too few of
-    them as different quantities (64 look-alikes against 542 agreements on the dev events) to fit one alone.
-    Leave-one-event-out over the dev events, the split raised conflict recall from 0.36 to 0.38 at the same
-    precision (threshold 0.3) and changed nothing for agreements.
+    First stage: the pair's own features (`FEATURES`). Pairs whose values differ get a regression of their own,
+    fitted on them alone (split on the `values_differ` column): there the frames must show that two different
+    figures are one quantity, and the weights that do that are not the ones that tell a coincidence of equal
+    figures ("85 trucks", "85 drones") from one fact. Pairs whose values agree are scored by the regression of
+    all pairs: the keys label too few of them as different quantities (64 look-alikes against 542 agreements on
+    the dev events) to fit one alone. Leave-one-event-out over the dev events, the split raised conflict recall
+    from 0.36 to 0.38 at the same precision (threshold 0.3) and changed nothing for agreements.
+
+    Second stage (`fit_support`): the same features and the pair's third-source support (verify/support.py),
+    read off the first stage's probabilities of the whole candidate graph; split the same way. `predict_pairs`
+    runs both; a matcher fitted with `fit` alone is its first stage.
 
     scikit-learn style: configuration in the constructor, `fit(X, y)`, `predict_proba(X)`. Prediction needs
     only NumPy (the fitted weights), so loading the shipped model does not import scikit-learn.
@@ -362,11 +375,13 @@ class Matcher:
 
     HEADS = ("all pairs", "values differ")
     SPLIT = "values_differ"
+    SUPPORT = "third_source_support"
 
     def __init__(self, C: float = 1.0, features: Sequence[str] = FEATURES):
         self.C = C
         self.features = tuple(features)
         self.heads_: dict[str, _Head] = {}
+        self.support_heads_: dict[str, _Head] = {}   # the second stage; empty when it is not fitted
         self.trained_on_: list[str] = []
         # Pairs whose values differ are flagged as conflicts from this probability on (chosen by `verify train`).
         self.conflict_threshold_: float = 0.5
@@ -375,33 +390,65 @@ class Matcher:
         """Row mask of the pairs whose values differ."""
         return X[:, self.features.index(self.SPLIT)] > 0.5
 
-    def fit(self, X: np.ndarray, y: np.ndarray) -> "Matcher":
-        X = np.asarray(X, dtype=float)
-        y = np.asarray(y, dtype=int)
+    def _fit_heads(self, X: np.ndarray, y: np.ndarray) -> dict[str, _Head]:
         differ = self._populations(X)
-        self.heads_ = {"all pairs": _Head.fit(X, y, self.C)}
+        heads = {"all pairs": _Head.fit(X, y, self.C)}
         # Differing pairs of one class only (a tiny training set) are scored by the regression of all pairs.
         rows = differ if len(set(y[differ].tolist())) == 2 else np.ones(len(y), dtype=bool)
-        self.heads_["values differ"] = _Head.fit(X[rows], y[rows], self.C)
+        heads["values differ"] = _Head.fit(X[rows], y[rows], self.C)
+        return heads
+
+    def _decide(self, heads: dict[str, _Head], X: np.ndarray) -> np.ndarray:
+        return np.where(self._populations(X), heads["values differ"].decision_function(X),
+                        heads["all pairs"].decision_function(X))
+
+    def fit(self, X: np.ndarray, y: np.ndarray) -> "Matcher":
+        """The first stage, on rows of `FEATURES`."""
+        self.heads_ = self._fit_heads(np.asarray(X, dtype=float), np.asarray(y, dtype=int))
+        self.support_heads_ = {}
+        return self
+
+    def fit_support(self, X: np.ndarray, support: np.ndarray, y: np.ndarray) -> "Matcher":
+        """The second stage, on rows of `FEATURES` and each pair's third-source support. Fit it on support read
+        off first-stage probabilities that the pairs' own event did not train (verify/train.py does), or it
+        learns how well the first stage knows its training pairs."""
+        support = np.asarray(support, dtype=float)
+        known = ~np.isnan(support)     # the pairs no third document speaks of keep their first-stage score
+        X = np.column_stack([np.asarray(X, dtype=float), support])[known]
+        self.support_heads_ = self._fit_heads(X, np.asarray(y, dtype=int)[known])
         return self
 
     def decision_function(self, X: np.ndarray) -> np.ndarray:
+        """The first stage's log-odds."""
         if not self.heads_:
             raise ValueError("the matcher is not fitted")
-        X = np.asarray(X, dtype=float)
-        differ = self._populations(X)
-        return np.where(differ, self.heads_["values differ"].decision_function(X),
-                        self.heads_["all pairs"].decision_function(X))
+        return self._decide(self.heads_, np.asarray(X, dtype=float))
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
-        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
-        return np.stack([1 - p, p], axis=1)
+        """The first stage's probabilities, one row [P(different), P(same)] per pair."""
+        return _two_columns(self.decision_function(X))
+
+    def predict_pairs(self, X: np.ndarray, pairs: np.ndarray, docs: Sequence[str]) -> np.ndarray:
+        """P(same quantity) of each candidate pair (`pairs[k]` = two claim ids, `docs[claim id]` its document,
+        `X[k]` its features): the first stage, then the second on the support the first gives (where no third
+        document speaks of such figures, the first stage's)."""
+        first = self.predict_proba(X)[:, 1]
+        if not self.support_heads_ or len(first) == 0:
+            return first
+        support = third_source_support(docs, pairs, first)
+        known = ~np.isnan(support)
+        X = np.column_stack([np.asarray(X, dtype=float), np.nan_to_num(support)])
+        second = _two_columns(self._decide(self.support_heads_, X))[:, 1]
+        return np.where(known, second, first)
 
     # -- persistence: JSON with rounded numbers, keys in a fixed order, so the file is byte-reproducible.
     def to_dict(self) -> dict:
         return {
             "format": MODEL_FORMAT, "C": self.C, "features": list(self.features), "split": self.SPLIT,
             "heads": {name: self.heads_[name].to_dict() for name in self.HEADS},
+            "support": ({"feature": self.SUPPORT,
+                         "heads": {name: self.support_heads_[name].to_dict() for name in self.HEADS}}
+                        if self.support_heads_ else None),
             "conflict_threshold": self.conflict_threshold_,
             "trained_on": list(self.trained_on_),
         }
@@ -423,6 +470,8 @@ class Matcher:
                              "with `verify train`")
         model = cls(C=data["C"], features=data["features"])
         model.heads_ = {name: _Head.from_dict(data["heads"][name]) for name in cls.HEADS}
+        if data.get("support"):
+            model.support_heads_ = {name: _Head.from_dict(data["support"]["heads"][name]) for name in cls.HEADS}
         model.trained_on_ = list(data.get("trained_on", []))
         model.conflict_threshold_ = float(data.get("conflict_threshold", 0.5))
         return model

@@ -101,7 +101,8 @@ def prepare(documents: list[Document], embedder: Embedder, parser: Parser | None
 
 def judge(prepared: Prepared, matcher: Matcher) -> Comparison:
     """The compare stage on the matcher's probabilities, at the matcher's conflict threshold."""
-    probabilities = matcher.predict_proba(prepared.features)[:, 1] if len(prepared.pairs) else np.zeros(0)
+    probabilities = (matcher.predict_pairs(prepared.features, prepared.pairs, [c.doc for c in prepared.claims])
+                     if len(prepared.pairs) else np.zeros(0))
     return judge_with(prepared, probabilities, Thresholds(conflict=matcher.conflict_threshold_))
 
 

@@ -25,6 +25,7 @@ from .match import Matcher
 from .parse import Parser
 from .compare import Thresholds
 from .pipeline import Prepared, prepare
+from .support import third_source_support
 from .values import relation
 
 UNKNOWN = -1
@@ -101,12 +102,18 @@ def conflict_counts(event: EventData, probabilities: np.ndarray, threshold: floa
     return score.conflicts_found, score.true_conflicts, score.gold_conflicts, score.gold_found
 
 
+def probabilities(event: EventData, matcher: Matcher) -> np.ndarray:
+    """The matcher's P(same quantity) of each of the event's candidate pairs, both stages."""
+    prepared = event.prepared
+    return matcher.predict_pairs(prepared.features, prepared.pairs, [c.doc for c in prepared.claims])
+
+
 def choose_threshold(events: Sequence[EventData], matcher: Matcher) -> float:
-    probabilities = [matcher.predict_proba(e.prepared.features)[:, 1] for e in events]
+    probabilities_ = [probabilities(e, matcher) for e in events]
     best = (-1.0, THRESHOLD_GRID[0])
     for threshold in THRESHOLD_GRID:
         found = right = gold = hit = 0
-        for event, p in zip(events, probabilities):
+        for event, p in zip(events, probabilities_):
             counts = conflict_counts(event, p, threshold)
             found, right, gold, hit = found + counts[0], right + counts[1], gold + counts[2], hit + counts[3]
         precision, recall = right / found if found else 0.0, hit / gold if gold else 0.0
@@ -117,12 +124,39 @@ def choose_threshold(events: Sequence[EventData], matcher: Matcher) -> float:
     return best[1]
 
 
+# The second stage learns from the support that first-stage probabilities give, so those must be the kind it
+# meets at run time: each training event's come from a first stage fitted on the other training events (in
+# folds of events; with one training event, its own).
+INNER_FOLDS = 5
+
+
+def _labelled(events: Sequence[EventData]) -> tuple[np.ndarray, np.ndarray]:
+    return (np.concatenate([e.prepared.features[e.labels >= 0] for e in events]),
+            np.concatenate([e.labels[e.labels >= 0] for e in events]))
+
+
+def out_of_fold_support(events: Sequence[EventData], C: float = 1.0, folds: int | None = None) -> list[np.ndarray]:
+    """Each event's third-source support (verify/support.py), from a first stage that did not train on it."""
+    fold = [k % (folds or INNER_FOLDS) for k in range(len(events))]
+    supports: list[np.ndarray] = [np.zeros(0)] * len(events)
+    for f in sorted(set(fold)):
+        held = [k for k in range(len(events)) if fold[k] == f]
+        rest = [e for k, e in enumerate(events) if fold[k] != f] or list(events)
+        first = Matcher(C=C).fit(*_labelled(rest))
+        for k in held:
+            prepared = events[k].prepared
+            p = first.predict_proba(prepared.features)[:, 1] if len(prepared.pairs) else np.zeros(0)
+            supports[k] = third_source_support([c.doc for c in prepared.claims], prepared.pairs, p)
+    return supports
+
+
 def fit(events: Sequence[EventData], C: float = 1.0) -> Matcher:
-    """A matcher fitted on the labelled pairs of `events` (unknown pairs left out), with the conflict threshold
-    that does best on those events."""
-    X = np.concatenate([e.prepared.features[e.labels >= 0] for e in events])
-    y = np.concatenate([e.labels[e.labels >= 0] for e in events])
+    """A matcher fitted on the labelled pairs of `events` (unknown pairs left out), both stages, with the
+    conflict threshold that does best on those events."""
+    X, y = _labelled(events)
     matcher = Matcher(C=C).fit(X, y)
+    support = np.concatenate([s[e.labels >= 0] for e, s in zip(events, out_of_fold_support(events, C))])
+    matcher.fit_support(X, support, y)
     matcher.trained_on_ = [e.name for e in events]
     matcher.conflict_threshold_ = choose_threshold(events, matcher)
     return matcher

@@ -1,0 +1,110 @@
+"""Third-source support (verify/support.py) and the matcher's second stage that reads it."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verify.match import FEATURES, Matcher
+from verify.support import third_source_support
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason=f"the dev benchmark is not at {BENCH}")
+
+# Claims 0..5: "121 seats" (A), "122 seats" (B), a third report's "122 seats" (C) and its "412 seats" (C),
+# a fourth report's "121 seats" (D), and another figure of B.
+DOCS = ["A", "B", "C", "C", "D", "B"]
+
+
+def _support(edges):
+    pairs = np.array([e[:2] for e in edges])
+    return dict(zip(map(tuple, pairs.tolist()), third_source_support(DOCS, pairs, np.array([e[2] for e in edges]))))
+
+
+def test_a_third_report_tying_both_claims_to_one_of_its_own_supports_the_pair():
+    support = _support([(0, 1, 0.3), (0, 2, 0.9), (1, 2, 0.8), (0, 3, 0.1), (1, 3, 0.2)])
+    # Only C speaks of such figures; its "122 seats" matches both: 0.9 * 0.8.
+    assert support[(0, 1)] == pytest.approx(0.72)
+    # (0, 2): B's claim 1 is C's partner too: 0.3 * 0.8 over the one other document B.
+    assert support[(0, 2)] == pytest.approx(0.24)
+
+
+def test_look_alikes_matched_by_different_claims_of_the_third_report_get_little_support():
+    # "179 killed" (0) and "181 aboard" (1): C's "179 dead" (2) matches the first, its "181 on board" (3) the second.
+    support = _support([(0, 1, 0.6), (0, 2, 0.9), (1, 2, 0.1), (0, 3, 0.1), (1, 3, 0.9)])
+    assert support[(0, 1)] == pytest.approx(0.09)
+
+
+def test_support_is_divided_by_the_reports_that_speak_of_such_figures_not_by_the_corpus():
+    edges = [(0, 1, 0.3), (0, 2, 0.9), (1, 2, 0.8)]
+    assert _support(edges)[(0, 1)] == pytest.approx(0.72)
+    # D has a partner of claim 0 but none of claim 1: two reports speak of such figures, one ties both.
+    assert _support(edges + [(0, 4, 0.9)])[(0, 1)] == pytest.approx(0.36)
+    # Claims of the pair's own documents never count as third sources.
+    assert _support(edges + [(0, 5, 0.9), (1, 5, 0.9)])[(0, 1)] == pytest.approx(0.72)
+
+
+def test_support_does_not_depend_on_the_order_of_the_pairs():
+    edges = [(0, 1, 0.3), (0, 2, 0.9), (1, 2, 0.8), (0, 3, 0.4), (1, 3, 0.7), (0, 4, 0.5), (1, 4, 0.6)]
+    forward = _support(edges)
+    backward = _support(edges[::-1])
+    assert all(forward[k] == backward[k] for k in forward)
+
+
+def test_with_no_third_report_the_support_is_unknown():
+    support = third_source_support(["A", "B"], np.array([[0, 1]]), np.array([0.7]))
+    assert np.isnan(support).all()
+
+
+def test_no_pairs_no_support():
+    assert third_source_support([], np.zeros((0, 2), dtype=int), np.zeros(0)).shape == (0,)
+
+
+def test_the_second_stage_reads_the_support_and_survives_a_save(tmp_path):
+    rng = np.random.default_rng(0)
+    sim = FEATURES.index("clause_similarity")
+    # First stage: similar clauses state one quantity. Second stage: so do pairs that third reports tie together.
+    X = np.zeros((800, len(FEATURES)))
+    X[:, sim] = rng.normal(size=800)
+    matcher = Matcher().fit(X, (X[:, sim] > 0).astype(int))
+    support = rng.uniform(size=800)
+    X2 = np.zeros((800, len(FEATURES)))
+    X2[:, sim] = rng.normal(size=800)
+    y2 = (support + 0.05 * rng.normal(size=800) > 0.5).astype(int)
+    # Three documents, a claim each, all pairs; the pair (0, 1) itself is neither similar nor dissimilar.
+    docs, pairs = ["A", "B", "C"], np.array([[0, 1], [0, 2], [1, 2]])
+    tied = np.zeros((3, len(FEATURES)))
+    tied[:, sim] = [0.0, 3.0, 3.0]      # C's claim is close to both
+    loose = np.zeros((3, len(FEATURES)))
+    loose[:, sim] = [0.0, 3.0, -3.0]    # ... to one only
+    # Fitted with `fit` alone, the matcher is its first stage: the pair scores the same either way.
+    assert np.allclose(matcher.predict_pairs(tied, pairs, docs), matcher.predict_proba(tied)[:, 1])
+    matcher.fit_support(X2, support, y2)
+    assert matcher.predict_pairs(tied, pairs, docs)[0] > 0.8 > 0.2 > matcher.predict_pairs(loose, pairs, docs)[0]
+    # Two sources only: no third report to read, the first stage's probability stands.
+    two = np.zeros((1, len(FEATURES)))
+    assert np.allclose(matcher.predict_pairs(two, np.array([[0, 1]]), ["A", "B"]), matcher.predict_proba(two)[:, 1])
+    matcher.save(tmp_path / "m.json")
+    again = Matcher.load(tmp_path / "m.json")
+    assert np.allclose(again.predict_pairs(tied, pairs, docs), matcher.predict_pairs(tied, pairs, docs), atol=1e-8)
+
+
+def test_the_shipped_model_has_its_second_stage():
+    assert set(Matcher.load().support_heads_) == set(Matcher.HEADS)
+
+
+@needs_bench
+def test_support_from_a_matcher_trained_without_the_events_separates_their_same_quantity_pairs(bench_events):
+    """On two events the first stage did not train on, pairs of one quantity whose values differ (the keys'
+    conflicts) have more third-source support than the differing pairs the keys say are different quantities."""
+    from verify.train import _labelled
+
+    held = ("pylos-shipwreck-2023", "flood-texas-hill-country-2025")
+    first = Matcher().fit(*_labelled([e for name, e in bench_events.items() if name not in held]))
+    split = FEATURES.index("values_differ")
+    for name in held:
+        prepared, labels = bench_events[name].prepared, bench_events[name].labels
+        p = first.predict_proba(prepared.features)[:, 1]
+        support = np.nan_to_num(third_source_support([c.doc for c in prepared.claims], prepared.pairs, p))
+        differ = prepared.features[:, split] > 0.5
+        same, other = support[differ & (labels == 1)], support[differ & (labels == 0)]
+        assert len(same) >= 5 and np.median(same) > 3 * np.median(other) + 0.02, (name, np.median(same), np.median(other))
