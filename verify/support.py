@@ -37,9 +37,10 @@ def third_source_support(docs: Sequence[str], pairs: np.ndarray, probabilities: 
     for (i, j), p in zip(pairs.tolist(), np.asarray(probabilities, dtype=float).tolist()):
         partners.setdefault(i, {})[j] = p
         partners.setdefault(j, {})[i] = p
+    partner_docs = {x: {docs[c] for c in near} for x, near in partners.items()}
     for k, (a, b) in enumerate(pairs.tolist()):
         doc_a, doc_b = docs[a], docs[b]
-        neighbourhood = {docs[c] for c in partners[a]} | {docs[c] for c in partners[b]}
+        neighbourhood = partner_docs[a] | partner_docs[b]
         neighbourhood.discard(doc_a)
         neighbourhood.discard(doc_b)
         if not neighbourhood:

@@ -8,6 +8,10 @@ Each event's candidate pairs (the same ones the tool scores at run time) are lab
 A pair names a side strictly (the claim is the quoted value) or leniently (the same figure elsewhere in the same
 document); strict evidence wins when both apply.
 
+Both stages of the matcher are fitted on those pairs: the first on their features; the second on their features
+and their third-source support (verify/support.py), read off first-stage probabilities from a first stage fitted
+without the pair's event (`out_of_fold_support`, folds of events), as it will be on new events.
+
 Training is deterministic: documents, claims and pairs come in a fixed order and the solver has no randomness,
 so the same keys give a byte-identical model file.
 """
@@ -126,7 +130,8 @@ def choose_threshold(events: Sequence[EventData], matcher: Matcher) -> float:
 
 # The second stage learns from the support that first-stage probabilities give, so those must be the kind it
 # meets at run time: each training event's come from a first stage fitted on the other training events (in
-# folds of events; with one training event, its own).
+# folds of events; with one training event, its own). One first stage per training event measured the same as
+# five folds (cross-validated average precision on differing pairs 0.404 against 0.406) at four times the cost.
 INNER_FOLDS = 5
 
 
