@@ -88,6 +88,16 @@ def test_the_second_stage_reads_the_support_and_survives_a_save(tmp_path):
     assert np.allclose(again.predict_pairs(tied, pairs, docs), matcher.predict_pairs(tied, pairs, docs), atol=1e-8)
 
 
+def test_training_events_of_two_sources_leave_the_matcher_its_first_stage():
+    rng = np.random.default_rng(0)
+    X = np.zeros((100, len(FEATURES)))
+    X[:, FEATURES.index("clause_similarity")] = rng.normal(size=100)
+    y = (X[:, FEATURES.index("clause_similarity")] > 0).astype(int)
+    matcher = Matcher().fit(X, y).fit_support(X, np.full(100, np.nan), y)
+    assert matcher.support_heads_ == {}
+    assert Matcher.from_dict(matcher.to_dict()).support_heads_ == {}
+
+
 def test_the_shipped_model_has_its_second_stage():
     assert set(Matcher.load().support_heads_) == set(Matcher.HEADS)
 

@@ -414,8 +414,13 @@ class Matcher:
         learns how well the first stage knows its training pairs."""
         support = np.asarray(support, dtype=float)
         known = ~np.isnan(support)     # the pairs no third document speaks of keep their first-stage score
+        y = np.asarray(y, dtype=int)[known]
+        # Events of two sources only give no support to learn from: the matcher stays its first stage.
+        if len(set(y.tolist())) < 2:
+            self.support_heads_ = {}
+            return self
         X = np.column_stack([np.asarray(X, dtype=float), support])[known]
-        self.support_heads_ = self._fit_heads(X, np.asarray(y, dtype=int)[known])
+        self.support_heads_ = self._fit_heads(X, y)
         return self
 
     def decision_function(self, X: np.ndarray) -> np.ndarray:
