@@ -99,11 +99,16 @@ def prepare(documents: list[Document], embedder: Embedder, parser: Parser | None
     return Prepared(documents, sentences, extracted, groups, claims, claim_vectors, pairs, features, copies)
 
 
+def probabilities(prepared: Prepared, matcher: Matcher) -> np.ndarray:
+    """The matcher's P(same quantity) of each candidate pair, both stages."""
+    if not len(prepared.pairs):
+        return np.zeros(0)
+    return matcher.predict_pairs(prepared.features, prepared.pairs, [c.doc for c in prepared.claims])
+
+
 def judge(prepared: Prepared, matcher: Matcher) -> Comparison:
     """The compare stage on the matcher's probabilities, at the matcher's conflict threshold."""
-    probabilities = (matcher.predict_pairs(prepared.features, prepared.pairs, [c.doc for c in prepared.claims])
-                     if len(prepared.pairs) else np.zeros(0))
-    return judge_with(prepared, probabilities, Thresholds(conflict=matcher.conflict_threshold_))
+    return judge_with(prepared, probabilities(prepared, matcher), Thresholds(conflict=matcher.conflict_threshold_))
 
 
 def judge_with(prepared: Prepared, probabilities: np.ndarray, thresholds: Thresholds) -> Comparison:

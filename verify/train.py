@@ -28,7 +28,7 @@ from .keys import NEGATIVE, POSITIVE, GoldPair, covers, event_dirs, gold_pairs, 
 from .match import Matcher
 from .parse import Parser
 from .compare import Thresholds
-from .pipeline import Prepared, prepare
+from .pipeline import Prepared, prepare, probabilities
 from .support import third_source_support
 from .values import relation
 
@@ -106,18 +106,12 @@ def conflict_counts(event: EventData, probabilities: np.ndarray, threshold: floa
     return score.conflicts_found, score.true_conflicts, score.gold_conflicts, score.gold_found
 
 
-def probabilities(event: EventData, matcher: Matcher) -> np.ndarray:
-    """The matcher's P(same quantity) of each of the event's candidate pairs, both stages."""
-    prepared = event.prepared
-    return matcher.predict_pairs(prepared.features, prepared.pairs, [c.doc for c in prepared.claims])
-
-
 def choose_threshold(events: Sequence[EventData], matcher: Matcher) -> float:
-    probabilities_ = [probabilities(e, matcher) for e in events]
+    scored = [probabilities(e.prepared, matcher) for e in events]
     best = (-1.0, THRESHOLD_GRID[0])
     for threshold in THRESHOLD_GRID:
         found = right = gold = hit = 0
-        for event, p in zip(events, probabilities_):
+        for event, p in zip(events, scored):
             counts = conflict_counts(event, p, threshold)
             found, right, gold, hit = found + counts[0], right + counts[1], gold + counts[2], hit + counts[3]
         precision, recall = right / found if found else 0.0, hit / gold if gold else 0.0
@@ -150,7 +144,7 @@ def out_of_fold_support(events: Sequence[EventData], C: float = 1.0, folds: int 
         first = Matcher(C=C).fit(*_labelled(rest))
         for k in held:
             prepared = events[k].prepared
-            p = first.predict_proba(prepared.features)[:, 1] if len(prepared.pairs) else np.zeros(0)
+            p = first.predict_proba(prepared.features)[:, 1]
             supports[k] = third_source_support([c.doc for c in prepared.claims], prepared.pairs, p)
     return supports
 
