@@ -527,3 +527,17 @@ def test_check_takes_a_path_or_a_list_and_exposes_the_findings(embedder):
     assert result.rounding == [f for f in findings if f.type == "rounding"]
     assert result.single_source == result.comparison.single_source() and result.single_source
     assert all(len(f.claims) == 2 and f.claims[0].doc != f.claims[1].doc for f in result.agreements)
+
+
+def test_train_never_writes_over_an_answer_key_or_an_article(tmp_path):
+    event = tmp_path / "bench" / "one-event"
+    (event / "docs").mkdir(parents=True)
+    key = event / "gold.json"
+    key.write_text('{"event": "x", "conflicts": [], "agreements": [], "traps": []}', encoding="utf-8")
+    article = event / "docs" / "a.txt"
+    article.write_text("The flood killed 12 people.", encoding="utf-8")
+    for target in (key, article):
+        before = target.read_bytes()
+        result = CliRunner().invoke(main, ["train", str(tmp_path / "bench"), "-o", str(target)])
+        assert result.exit_code != 0 and "would replace input" in result.output, result.output
+        assert target.read_bytes() == before

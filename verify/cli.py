@@ -226,10 +226,13 @@ def evaluate(bench_dir, model, cache_dir, no_cache, details, cross, matcher_path
 def train(bench_dirs, output, model, cache_dir, no_cache):
     """Fit the matcher on the answer keys of the events in BENCH_DIRS (the format of `verify eval`)."""
     from .embed import Embedder, require_model
+    from .keys import event_dirs
     from .output import write_atomic
     from .train import fit, load_events
 
-    _check_outputs(output)
+    # What training reads: each event's answer key and its articles.
+    _check_outputs(output, inputs=[path for bench in bench_dirs for event in event_dirs(bench)
+                                   for path in (event / "gold.json", event / "docs")])
     require_model(model)
     events = load_events(bench_dirs, Embedder(model, cache_dir=cache_dir, use_cache=not no_cache))
     matcher = fit(events)
