@@ -1,11 +1,12 @@
-"""Third-source support (verify/support.py) and the matcher's second stage that reads it."""
+"""The graph evidence of verify/support.py (third-source support, rival margins) and the matcher's second stage
+that reads it."""
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from verify.match import FEATURES, Matcher
-from verify.support import third_source_support
+from verify.support import GRAPH_EVIDENCE, graph_evidence, rival_margins, third_source_support
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
 needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason=f"the dev benchmark is not at {BENCH}")
@@ -57,6 +58,34 @@ def test_with_no_third_report_the_support_is_unknown():
 
 def test_no_pairs_no_support():
     assert third_source_support([], np.zeros((0, 2), dtype=int), np.zeros(0)).shape == (0,)
+    assert graph_evidence([], np.zeros((0, 2), dtype=int), np.zeros(0)).shape == (0, len(GRAPH_EVIDENCE))
+
+
+def _margins(docs, edges):
+    pairs = np.array([e[:2] for e in edges])
+    return dict(zip(map(tuple, pairs.tolist()), map(tuple, rival_margins(docs, pairs, np.array([e[2] for e in edges])))))
+
+
+def test_a_rival_margin_is_how_far_a_pair_stands_above_each_claims_best_other_partner():
+    # A's "179 killed" (0); B's "179 dead" (1) and "181 aboard" (2); C's "181 on board" (3).
+    docs = ["A", "B", "B", "C"]
+    margins = _margins(docs, [(0, 1, 0.9), (0, 2, 0.3), (0, 3, 0.2), (2, 3, 0.8)])
+    # (0, 1): claim 0's rival in B is claim 2 (0.9 - 0.3); claim 1 has no other partner in A (0.9 - 0).
+    assert margins[(0, 1)] == pytest.approx((0.6, 0.9))
+    # (0, 2) trails claim 0's better partner in B; claim 2's only partner in A is claim 0.
+    assert margins[(0, 2)] == pytest.approx((-0.6, 0.3))
+    # Rivals are looked for in the other claim's document only: C's claim 3 is no rival of B's claims.
+    assert margins[(0, 3)] == pytest.approx((0.2, 0.2))
+    assert margins[(2, 3)] == pytest.approx((0.8, 0.8))
+
+
+def test_rival_margins_do_not_depend_on_the_order_of_the_pairs():
+    docs = ["A", "B", "B", "B", "C"]
+    edges = [(0, 1, 0.5), (0, 2, 0.5), (0, 3, 0.7), (1, 4, 0.4), (0, 4, 0.9), (2, 4, 0.1)]
+    assert _margins(docs, edges) == _margins(docs, edges[::-1])
+    # Ties: a pair that shares the best score with a rival has margin 0 on that side.
+    assert _margins(docs, edges)[(0, 1)][0] == pytest.approx(-0.2)
+    assert _margins(docs, [(0, 1, 0.5), (0, 2, 0.5)])[(0, 1)] == pytest.approx((0.0, 0.5))
 
 
 def test_the_second_stage_reads_the_support_and_survives_a_save(tmp_path):
@@ -78,7 +107,7 @@ def test_the_second_stage_reads_the_support_and_survives_a_save(tmp_path):
     loose[:, sim] = [0.0, 3.0, -3.0]    # ... to one only
     # Fitted with `fit` alone, the matcher is its first stage: the pair scores the same either way.
     assert np.allclose(matcher.predict_pairs(tied, pairs, docs), matcher.predict_proba(tied)[:, 1])
-    matcher.fit_support(X2, support, y2)
+    matcher.fit_support(X2, np.column_stack([support, np.zeros((800, len(GRAPH_EVIDENCE) - 1))]), y2)
     assert matcher.predict_pairs(tied, pairs, docs)[0] > 0.8 > 0.2 > matcher.predict_pairs(loose, pairs, docs)[0]
     # Two sources only: no third report to read, the first stage's probability stands.
     two = np.zeros((1, len(FEATURES)))
@@ -93,7 +122,7 @@ def test_training_events_of_two_sources_leave_the_matcher_its_first_stage():
     X = np.zeros((100, len(FEATURES)))
     X[:, FEATURES.index("clause_similarity")] = rng.normal(size=100)
     y = (X[:, FEATURES.index("clause_similarity")] > 0).astype(int)
-    matcher = Matcher().fit(X, y).fit_support(X, np.full(100, np.nan), y)
+    matcher = Matcher().fit(X, y).fit_support(X, np.full((100, len(GRAPH_EVIDENCE)), np.nan), y)
     assert matcher.support_heads_ == {}
     assert Matcher.from_dict(matcher.to_dict()).support_heads_ == {}
 

@@ -9,7 +9,8 @@ Three parts, each a function or class below:
    their values. `FEATURES` names the columns.
 3. `Matcher`: logistic regressions over those features (scikit-learn), one for pairs whose values differ and
    one for all pairs (it scores those whose values agree), in two stages: the second also reads how strongly
-   third documents tie both claims to one of theirs (verify/support.py, from the first stage's probabilities).
+   third documents tie both claims to one of theirs and how far the pair stands above each claim's rivals
+   (verify/support.py, from the first stage's probabilities).
    Fitted on answer keys by `verify train` (verify/train.py) and saved as JSON (verify/models/matcher.json), so
    a saved model is readable, diffable and byte-identical when retrained on the same data. Its probability is
    the finding's confidence.
@@ -27,13 +28,13 @@ import numpy as np
 
 from .claims import Claim
 from .dates import DateMention
-from .support import third_source_support
+from .support import GRAPH_EVIDENCE, graph_evidence
 from .values import interval, minutes, relation, specificity
 
 FULL_COMPARISON_LIMIT = 400
 NEIGHBOURS = 40
 DEFAULT_MODEL_PATH = Path(__file__).parent / "models" / "matcher.json"
-MODEL_FORMAT = "verify-matcher/3"
+MODEL_FORMAT = "verify-matcher/4"
 
 # Function words dropped from slot texts before two slots are compared ("the Labour Party" ~ "Labour").
 _FUNCTION_WORDS = frozenset({"the", "a", "an", "of", "its", "their", "his", "her", "'s", "’s", "party", "and"})
@@ -365,8 +366,9 @@ class Matcher:
     the dev events) to fit one alone. Leave-one-event-out over the dev events, the split raised conflict recall
     from 0.36 to 0.38 at the same precision (threshold 0.3) and changed nothing for agreements.
 
-    Second stage (`fit_support`): the same features and the pair's third-source support (verify/support.py),
-    read off the first stage's probabilities of the whole candidate graph; split the same way. `predict_pairs`
+    Second stage (`fit_support`): the same features and the pair's graph evidence (verify/support.py: third-source
+    support, rival margins), read off the first stage's probabilities of the whole candidate graph; split the
+    same way. `predict_pairs`
     runs both; a matcher fitted with `fit` alone is its first stage.
 
     scikit-learn style: configuration in the constructor, `fit(X, y)`, `predict_proba(X)`. Prediction needs
@@ -375,7 +377,7 @@ class Matcher:
 
     HEADS = ("all pairs", "values differ")
     SPLIT = "values_differ"
-    SUPPORT = "third_source_support"
+    SUPPORT = GRAPH_EVIDENCE
 
     def __init__(self, C: float = 1.0, features: Sequence[str] = FEATURES):
         self.C = C
@@ -408,18 +410,18 @@ class Matcher:
         self.support_heads_ = {}
         return self
 
-    def fit_support(self, X: np.ndarray, support: np.ndarray, y: np.ndarray) -> "Matcher":
-        """The second stage, on rows of `FEATURES` and each pair's third-source support. Fit it on support read
-        off first-stage probabilities that the pairs' own event did not train (verify/train.py does), or it
-        learns how well the first stage knows its training pairs."""
-        support = np.asarray(support, dtype=float)
-        known = ~np.isnan(support)     # the pairs no third document speaks of keep their first-stage score
+    def fit_support(self, X: np.ndarray, evidence: np.ndarray, y: np.ndarray) -> "Matcher":
+        """The second stage, on rows of `FEATURES` and each pair's row of graph evidence (`support.GRAPH_EVIDENCE`,
+        the support first). Fit it on evidence read off first-stage probabilities that the pairs' own event did
+        not train (verify/train.py does), or it learns how well the first stage knows its training pairs."""
+        evidence = np.asarray(evidence, dtype=float).reshape(len(X), len(self.SUPPORT))
+        known = ~np.isnan(evidence[:, 0])     # the pairs no third document speaks of keep their first-stage score
         y = np.asarray(y, dtype=int)[known]
         # Events of two sources only give no support to learn from: the matcher stays its first stage.
         if len(set(y.tolist())) < 2:
             self.support_heads_ = {}
             return self
-        X = np.column_stack([np.asarray(X, dtype=float), support])[known]
+        X = np.column_stack([np.asarray(X, dtype=float), evidence])[known]
         self.support_heads_ = self._fit_heads(X, y)
         return self
 
@@ -435,14 +437,14 @@ class Matcher:
 
     def predict_pairs(self, X: np.ndarray, pairs: np.ndarray, docs: Sequence[str]) -> np.ndarray:
         """P(same quantity) of each candidate pair (`pairs[k]` = two claim ids, `docs[claim id]` its document,
-        `X[k]` its features): the first stage, then the second on the support the first gives (where no third
-        document speaks of such figures, the first stage's)."""
+        `X[k]` its features): the first stage, then the second on the graph evidence the first gives (where no
+        third document speaks of such figures, the first stage's)."""
         first = self.predict_proba(X)[:, 1]
         if not self.support_heads_ or len(first) == 0:
             return first
-        support = third_source_support(docs, pairs, first)
-        known = ~np.isnan(support)
-        X = np.column_stack([np.asarray(X, dtype=float), np.nan_to_num(support)])
+        evidence = graph_evidence(docs, pairs, first)
+        known = ~np.isnan(evidence[:, 0])
+        X = np.column_stack([np.asarray(X, dtype=float), np.nan_to_num(evidence)])
         second = _two_columns(self._decide(self.support_heads_, X))[:, 1]
         return np.where(known, second, first)
 
@@ -451,7 +453,7 @@ class Matcher:
         return {
             "format": MODEL_FORMAT, "C": self.C, "features": list(self.features), "split": self.SPLIT,
             "heads": {name: self.heads_[name].to_dict() for name in self.HEADS},
-            "support": ({"feature": self.SUPPORT,
+            "support": ({"features": list(self.SUPPORT),
                          "heads": {name: self.support_heads_[name].to_dict() for name in self.HEADS}}
                         if self.support_heads_ else None),
             "conflict_threshold": self.conflict_threshold_,

@@ -9,8 +9,9 @@ A pair names a side strictly (the claim is the quoted value) or leniently (the s
 document); strict evidence wins when both apply.
 
 Both stages of the matcher are fitted on those pairs: the first on their features; the second on their features
-and their third-source support (verify/support.py), read off first-stage probabilities from a first stage fitted
-without the pair's event (`out_of_fold_support`, folds of events), as it will be on new events.
+and their graph evidence (verify/support.py: third-source support, rival margins), read off the probabilities of
+a first stage fitted without the pair's event (`out_of_fold_support`, folds of events), as it will be on new
+events.
 
 Training is deterministic: documents, claims and pairs come in a fixed order and the solver has no randomness,
 so the same keys give a byte-identical model file.
@@ -29,7 +30,7 @@ from .match import Matcher
 from .parse import Parser
 from .compare import Thresholds
 from .pipeline import Prepared, prepare, probabilities
-from .support import third_source_support
+from .support import graph_evidence
 from .values import relation
 
 UNKNOWN = -1
@@ -135,7 +136,8 @@ def _labelled(events: Sequence[EventData]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def out_of_fold_support(events: Sequence[EventData], C: float = 1.0, folds: int | None = None) -> list[np.ndarray]:
-    """Each event's third-source support (verify/support.py), from a first stage that did not train on it."""
+    """Each event's graph evidence (verify/support.py: a row per pair), from a first stage that did not train
+    on it."""
     fold = [k % (folds or INNER_FOLDS) for k in range(len(events))]
     supports: list[np.ndarray] = [np.zeros(0)] * len(events)
     for f in sorted(set(fold)):
@@ -145,7 +147,7 @@ def out_of_fold_support(events: Sequence[EventData], C: float = 1.0, folds: int 
         for k in held:
             prepared = events[k].prepared
             p = first.predict_proba(prepared.features)[:, 1]
-            supports[k] = third_source_support([c.doc for c in prepared.claims], prepared.pairs, p)
+            supports[k] = graph_evidence([c.doc for c in prepared.claims], prepared.pairs, p)
     return supports
 
 
