@@ -378,21 +378,24 @@ def test_exit_status_says_whether_sources_conflict(tmp_path, stub_model):
     disputed, agreeing = articles(tmp_path / "disputed"), articles(tmp_path / "agreeing", AGREEING)
     out = tmp_path / "report.md"
     lenient = _lenient_matcher(tmp_path)
-    invoke = lambda *args: globals()["invoke"](*args, "--matcher", lenient)  # noqa: E731
-    found = invoke("check", disputed, "-o", out)
+
+    def check(folder, *options):
+        return invoke("check", folder, "-o", out, "--matcher", lenient, *options)
+
+    found = check(disputed)
     assert found.exit_code == 1 and isinstance(found.exception, SystemExit), found.output
     # The summary line counts as the report's first screen does.
     assert found.stderr == f"verify: 2 sources, 1 conflict, {_corroborated(out)} corroborated -> {out}\n"
     assert "**1 conflict**" in out.read_text(encoding="utf-8")
-    assert invoke("check", disputed, "-o", out, "--fail-on", "never").exit_code == 0
-    assert invoke("check", disputed, "-o", out, "--fail-on", "rounding").exit_code == 1
-    calm = invoke("check", agreeing, "-o", out)
+    assert check(disputed, "--fail-on", "never").exit_code == 0
+    assert check(disputed, "--fail-on", "rounding").exit_code == 1
+    calm = check(agreeing)
     assert calm.exit_code == 0
     assert calm.stderr == f"verify: 2 sources, 0 conflicts, {_corroborated(out)} corroborated -> {out}\n"
     assert "**0 conflicts**" in out.read_text(encoding="utf-8")
-    quiet = invoke("check", disputed, "-o", out, "--quiet")
+    quiet = check(disputed, "--quiet")
     assert quiet.exit_code == 1 and quiet.stderr == ""
-    assert invoke("check", disputed, "-o", out, "--fail-on", "sometimes").exit_code == 2
+    assert check(disputed, "--fail-on", "sometimes").exit_code == 2
 
 
 def _corroborated(report: Path) -> int:

@@ -63,7 +63,8 @@ def test_no_pairs_no_support():
 
 def _margins(docs, edges):
     pairs = np.array([e[:2] for e in edges])
-    return dict(zip(map(tuple, pairs.tolist()), map(tuple, rival_margins(docs, pairs, np.array([e[2] for e in edges])))))
+    margins = rival_margins(docs, pairs, np.array([e[2] for e in edges]))
+    return dict(zip(map(tuple, pairs.tolist()), map(tuple, margins)))
 
 
 def test_a_rival_margin_is_how_far_a_pair_stands_above_each_claims_best_other_partner():
@@ -85,6 +86,8 @@ def test_rival_margins_do_not_depend_on_the_order_of_the_pairs():
     assert _margins(docs, edges) == _margins(docs, edges[::-1])
     # Ties: a pair that shares the best score with a rival has margin 0 on that side.
     assert _margins(docs, edges)[(0, 1)][0] == pytest.approx(-0.2)
+    # The lower margin comes first, whichever claim it is of: (1, 4) is 0.4 for claim 1, 0.4 - 0.1 for claim 4.
+    assert _margins(docs, edges)[(1, 4)] == pytest.approx((0.3, 0.4))
     assert _margins(docs, [(0, 1, 0.5), (0, 2, 0.5)])[(0, 1)] == pytest.approx((0.0, 0.5))
 
 

@@ -367,9 +367,8 @@ class Matcher:
     from 0.36 to 0.38 at the same precision (threshold 0.3) and changed nothing for agreements.
 
     Second stage (`fit_support`): the same features and the pair's graph evidence (verify/support.py: third-source
-    support, rival margins), read off the first stage's probabilities of the whole candidate graph; split the
-    same way. `predict_pairs`
-    runs both; a matcher fitted with `fit` alone is its first stage.
+    support, rival margins), read off the first stage's probabilities of the whole candidate graph; split the same
+    way. `predict_pairs` runs both; a matcher fitted with `fit` alone is its first stage.
 
     scikit-learn style: configuration in the constructor, `fit(X, y)`, `predict_proba(X)`. Prediction needs
     only NumPy (the fitted weights), so loading the shipped model does not import scikit-learn.
