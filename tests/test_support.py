@@ -1,5 +1,6 @@
 """The graph evidence of verify/support.py (third-source support, rival margins) and the matcher's second stage
 that reads it."""
+import math
 from pathlib import Path
 
 import numpy as np
@@ -150,3 +151,38 @@ def test_support_from_a_matcher_trained_without_the_events_separates_their_same_
         differ = prepared.features[:, split] > 0.5
         same, other = support[differ & (labels == 1)], support[differ & (labels == 0)]
         assert len(same) >= 5 and np.median(same) > 3 * np.median(other) + 0.02, (name, np.median(same), np.median(other))
+
+
+def _reference(docs, pairs, p):
+    """The graph evidence as its definition reads, a loop per pair: what the sparse version must equal exactly."""
+    partners = {}
+    for (i, j), q in zip(pairs.tolist(), p.tolist()):
+        partners.setdefault(i, {})[j] = q
+        partners.setdefault(j, {})[i] = q
+    rows = []
+    for (a, b), q in zip(pairs.tolist(), p.tolist()):
+        neighbourhood = {docs[c] for c in partners[a]} | {docs[c] for c in partners[b]}
+        neighbourhood -= {docs[a], docs[b]}
+        best = {}
+        for c, x in partners[a].items():
+            y = partners[b].get(c)
+            if docs[c] not in (docs[a], docs[b]) and y is not None and x * y > best.get(docs[c], 0.0):
+                best[docs[c]] = x * y
+        support = sum(best[d] for d in sorted(best)) / len(neighbourhood) if neighbourhood else math.nan
+        margins = []
+        for x, y in ((a, b), (b, a)):
+            rivals = [r for other, r in partners[x].items() if other != y and docs[other] == docs[y]]
+            margins.append(q - max(rivals, default=0.0))
+        rows.append([support, *sorted(margins)])
+    return np.array(rows)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_sparse_evidence_equals_its_definition_exactly(seed):
+    rng = np.random.default_rng(seed)
+    docs = [f"d{k}" for k in rng.integers(0, 5, size=40)]
+    pairs = np.array([(i, j) for i in range(40) for j in range(i + 1, 40)
+                      if docs[i] != docs[j] and rng.random() < 0.3])
+    # Ties and zeros as well as distinct probabilities.
+    p = np.where(rng.random(len(pairs)) < 0.2, 0.0, np.round(rng.random(len(pairs)), 1 + seed % 3))
+    assert np.array_equal(graph_evidence(docs, pairs, p), _reference(docs, pairs, p), equal_nan=True)

@@ -143,15 +143,21 @@ def _agreement(keys: list, pairs: np.ndarray, overlap: bool = False) -> np.ndarr
     """+1 when both claims have the slot and it is the same, -1 when both have it and it differs, else 0.
     With `overlap`, a slot whose words are all in the other counts as the same ("Labour Party" ~ "Labour"),
     but "the Eaton Fire" and "the Palisades Fire" differ."""
-    out = np.zeros(len(pairs))
-    for n, (i, j) in enumerate(pairs):
-        a, b = keys[i], keys[j]
-        if a is None or b is None:
-            continue
-        if a == b or (overlap and (set(a.split()) <= set(b.split()) or set(b.split()) <= set(a.split()))):
-            out[n] = 1.0
-        else:
-            out[n] = -1.0
+    if len(pairs) == 0:
+        return np.zeros(0)
+    names = sorted({k for k in keys if k is not None})
+    number = {k: n for n, k in enumerate(names)}
+    code = np.array([number[k] if k is not None else -1 for k in keys], dtype=np.int64)
+    a, b = code[pairs[:, 0]], code[pairs[:, 1]]
+    both = (a >= 0) & (b >= 0)
+    out = np.where(both, np.where(a == b, 1.0, -1.0), 0.0)
+    if overlap:
+        # The subset test once per distinct pair of slot texts, not once per pair of claims.
+        differ = np.flatnonzero(both & (a != b))
+        combos, inverse = np.unique(np.stack([a[differ], b[differ]], axis=1), axis=0, return_inverse=True)
+        words = [set(k.split()) for k in names]
+        nested = np.array([words[x] <= words[y] or words[y] <= words[x] for x, y in combos.tolist()], dtype=bool)
+        out[differ[nested[inverse.ravel()]]] = 1.0
     return out
 
 
@@ -290,23 +296,17 @@ def _values_per_sentence(claims: Sequence[Claim]) -> np.ndarray:
 def _ranks(claims: Sequence[Claim], pairs: np.ndarray, score: np.ndarray):
     """Is each pair the best-scoring match of its first claim in the other document, of both (mutual), and
     by how much the pair trails the best match of either claim there (0 for the best)."""
-    doc = [c.doc for c in claims]
-    best: dict[tuple[int, str], float] = {}
-    for n, (a, b) in enumerate(pairs):
-        for x, other in ((a, doc[b]), (b, doc[a])):
-            key = (int(x), other)
-            if score[n] > best.get(key, -math.inf):
-                best[key] = score[n]
-    best_a = np.zeros(len(pairs))
-    mutual = np.zeros(len(pairs))
-    margin = np.zeros(len(pairs))
-    for n, (a, b) in enumerate(pairs):
-        top_a, top_b = best[(int(a), doc[b])], best[(int(b), doc[a])]
-        is_a, is_b = score[n] >= top_a, score[n] >= top_b
-        best_a[n] = float(is_a or is_b)
-        mutual[n] = float(is_a and is_b)
-        margin[n] = max(top_a, top_b) - score[n]
-    return best_a, mutual, margin
+    number = {d: k for k, d in enumerate(sorted({c.doc for c in claims}))}
+    doc = np.array([number[c.doc] for c in claims], dtype=np.int64)
+    a, b = pairs[:, 0], pairs[:, 1]
+    # The best score of each claim in each other document: the maximum over its pairs with that document.
+    key_a, key_b = a * len(number) + doc[b], b * len(number) + doc[a]
+    keys, inverse = np.unique(np.concatenate([key_a, key_b]), return_inverse=True)
+    best = np.full(len(keys), -np.inf)
+    np.maximum.at(best, inverse.ravel(), np.concatenate([score, score]))
+    top_a, top_b = best[inverse.ravel()[:len(a)]], best[inverse.ravel()[len(a):]]
+    is_a, is_b = score >= top_a, score >= top_b
+    return (is_a | is_b).astype(float), (is_a & is_b).astype(float), np.maximum(top_a, top_b) - score
 
 
 # ---------------------------------------------------------------- the model
