@@ -34,7 +34,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = Path("/tmp/verify-bench")
 # The functions verify.pipeline calls for each stage; names it does not have (yet) are skipped.
 PIPELINE_STAGES = {"read_corpus": "ingest", "find_copies": "copies", "segment": "segment", "extract": "extract",
-                   "build_claims": "claims", "group_sentences": "group", "compare": "compare"}
+                   "build_claims": "claims", "group_sentences": "group", "candidate_pairs": "match",
+                   "pair_features": "match", "probabilities": "match", "compare": "compare"}
 GROUP_RUNS = 3
 RESULTS_BEGIN, RESULTS_END = "<!-- results -->", "<!-- /results -->"
 
