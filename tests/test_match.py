@@ -189,3 +189,28 @@ def test_eval_cross_validate_runs_on_a_tiny_bench(tmp_path):
     assert result.exit_code == 0, result.output
     assert "| launch-starship-flight8-2025 |" in result.output and "**overall**" in result.output
     assert "| launch |" in result.output     # the per-domain table
+
+
+def test_slot_agreement_same_different_missing_and_nested():
+    from verify.match import _agreement
+
+    keys = ["labour", "labour party", "conservatives", None, "eaton fire", "palisades fire"]
+    pairs = np.array([[0, 1], [0, 2], [0, 3], [4, 5], [1, 1]])
+    assert _agreement(keys, pairs).tolist() == [-1.0, -1.0, 0.0, -1.0, 1.0]
+    # With overlap, "Labour" ~ "Labour Party", but two fires with one word in common still differ.
+    assert _agreement(keys, pairs, overlap=True).tolist() == [1.0, -1.0, 0.0, -1.0, 1.0]
+
+
+def test_ranks_best_mutual_and_margin_per_other_document():
+    from types import SimpleNamespace
+
+    from verify.match import _ranks
+
+    claims = [SimpleNamespace(doc=d) for d in ("A", "B", "B", "C", "B", "A")]
+    pairs = np.array([[0, 1], [0, 2], [1, 3], [0, 3], [0, 4], [4, 5]])
+    best, mutual, margin = _ranks(claims, pairs, np.array([0.9, 0.5, 0.4, 0.7, 0.3, 0.8]))
+    # (0, 2) trails claim 0's best in B, (0, 1), but is claim 2's only match in A: the best of one of its claims.
+    # (0, 4) trails both: claim 0's (0, 1) in B and claim 4's (4, 5) in A, the larger by 0.6.
+    assert best.tolist() == [1.0, 1.0, 1.0, 1.0, 0.0, 1.0]
+    assert mutual.tolist() == [1.0, 0.0, 1.0, 1.0, 0.0, 1.0]
+    assert margin.tolist() == pytest.approx([0.0, 0.4, 0.0, 0.0, 0.6, 0.0])

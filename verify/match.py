@@ -28,7 +28,7 @@ import numpy as np
 
 from .claims import Claim
 from .dates import DateMention
-from .support import GRAPH_EVIDENCE, graph_evidence
+from .support import GRAPH_EVIDENCE, document_numbers, graph_evidence
 from .values import interval, minutes, relation, specificity
 
 FULL_COMPARISON_LIMIT = 400
@@ -296,11 +296,11 @@ def _values_per_sentence(claims: Sequence[Claim]) -> np.ndarray:
 def _ranks(claims: Sequence[Claim], pairs: np.ndarray, score: np.ndarray):
     """Is each pair the best-scoring match of its first claim in the other document, of both (mutual), and
     by how much the pair trails the best match of either claim there (0 for the best)."""
-    number = {d: k for k, d in enumerate(sorted({c.doc for c in claims}))}
-    doc = np.array([number[c.doc] for c in claims], dtype=np.int64)
+    doc = document_numbers([c.doc for c in claims])
+    n_docs = int(doc.max()) + 1
     a, b = pairs[:, 0], pairs[:, 1]
     # The best score of each claim in each other document: the maximum over its pairs with that document.
-    key_a, key_b = a * len(number) + doc[b], b * len(number) + doc[a]
+    key_a, key_b = a * n_docs + doc[b], b * n_docs + doc[a]
     keys, inverse = np.unique(np.concatenate([key_a, key_b]), return_inverse=True)
     best = np.full(len(keys), -np.inf)
     np.maximum.at(best, inverse.ravel(), np.concatenate([score, score]))

@@ -50,7 +50,7 @@ def graph_evidence(docs: Sequence[str], pairs: np.ndarray, probabilities: np.nda
 _CHUNK = 16384
 
 
-def _numbered(docs: Sequence[str]) -> np.ndarray:
+def document_numbers(docs: Sequence[str]) -> np.ndarray:
     """Each claim's document as a number, in the order of the document ids (sums run in that order)."""
     number = {d: k for k, d in enumerate(sorted(set(docs)))}
     return np.array([number[d] for d in docs], dtype=np.int64)
@@ -63,7 +63,7 @@ def rival_margins(docs: Sequence[str], pairs: np.ndarray, probabilities: np.ndar
     if n == 0:
         return np.zeros((0, 2))
     p = np.asarray(probabilities, dtype=float)
-    doc = _numbered(docs)
+    doc = document_numbers(docs)
     # Directed edges: (a -> b) for the first margin, (b -> a) for the second. Grouped by (claim, other
     # document), best first (ties: the lower claim id first), so each group's first two are its two best.
     x = np.concatenate([pairs[:, 0], pairs[:, 1]])
@@ -98,7 +98,7 @@ def third_source_support(docs: Sequence[str], pairs: np.ndarray, probabilities: 
     if n == 0:
         return np.zeros(0)
     p = np.asarray(probabilities, dtype=float)
-    doc = _numbered(docs)
+    doc = document_numbers(docs)
     m, n_docs = len(docs), int(doc.max()) + 1
     a, b = pairs[:, 0], pairs[:, 1]
     rows, cols = np.concatenate([a, b]), np.concatenate([b, a])
@@ -128,6 +128,5 @@ def third_source_support(docs: Sequence[str], pairs: np.ndarray, probabilities: 
         starts = np.flatnonzero(first)
         best = np.maximum.reduceat(value, starts) if len(starts) else np.zeros(0)
         total = np.bincount(key[starts] // n_docs, weights=best, minlength=len(ca))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[start:start + len(ca)] = np.where(neighbourhood > 0, total / np.maximum(neighbourhood, 1), math.nan)
+        out[start:start + len(ca)] = np.where(neighbourhood > 0, total / np.maximum(neighbourhood, 1), math.nan)
     return out
